@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Diagnostics.CodeAnalysis;
+using Polly;
+using Microsoft.Extensions.Options;
+using SpaceFactory.Hf.Http;
+
+namespace SpaceFactory.Hf;
+
+/// <summary>Registers the typed Hugging Face clients with <see cref="IHttpClientFactory"/>.</summary>
+public static class HfServiceCollectionExtensions
+{
+    /// <summary>Name of the HTTP client used for long-lived streams (logs, SSE results).</summary>
+    public const string StreamingClientName = "SpaceFactory.Hf.Streaming";
+
+    /// <summary>
+    /// Adds the Hugging Face clients (Hub, Jobs, Buckets) with shared options, authentication, retries and a
+    /// separate streaming client. Options are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets <see cref="HfClientOptions"/>; unset values fall back to <c>HF_ENDPOINT</c>/<c>HF_TOKEN</c>.</param>
+    /// <returns>A builder for further SpaceFactory registrations.</returns>
+    public static IHfBuilder AddHuggingFace(this IServiceCollection services, Action<HfClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<HfClientOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return AddCore(services);
+    }
+
+    /// <summary>Adds the Hugging Face clients with options bound from a configuration section (e.g. <c>SpaceFactory:Hf</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <see cref="HfClientOptions"/> values.</param>
+    /// <returns>A builder for further SpaceFactory registrations.</returns>
+    public static IHfBuilder AddHuggingFace(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<HfClientOptions>().Bind(configuration);
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as a typed client of the Hub API: base address, user agent,
+    /// token for the Hub host only, retries for idempotent requests and per-attempt/total timeouts.
+    /// </summary>
+    internal static IHttpClientBuilder AddHfApiClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(
+        this IServiceCollection services)
+        where TClient : class
+    {
+        var builder = services
+            .AddHttpClient<TClient>(static (provider, client) =>
+            {
+                client.BaseAddress = WithTrailingSlash(provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint());
+                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns total and attempt timeouts
+            })
+            .AddHttpMessageHandler<HfAuthenticationHandler>();
+        builder.AddResilienceHandler("hf", static (pipeline, context) =>
+            {
+                var settings = context.ServiceProvider.GetRequiredService<IOptions<HfClientOptions>>().Value;
+                var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+                pipeline.AddTimeout(settings.RequestTimeout);
+                if (settings.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(HfRetryStrategy.Create(settings, timeProvider));
+                }
+
+                pipeline.AddTimeout(settings.AttemptTimeout);
+            });
+        return builder;
+    }
+
+    /// <summary>The Hub address as a base address: relative request paths resolve under it.</summary>
+    internal static Uri WithTrailingSlash(Uri endpoint) =>
+        endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+
+    private static HfBuilder AddCore(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HfClientOptions>, HfClientOptionsValidator>());
+        services.AddOptions<HfClientOptions>().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        if (services.Any(d => d.ServiceType == typeof(HfMarker)))
+        {
+            return new HfBuilder(services);
+        }
+
+        services.AddSingleton<HfMarker>();
+        services.TryAddTransient<HfAuthenticationHandler>();
+        services
+            .AddHttpClient<HfStreamingHttpClient>(StreamingClientName, static (provider, client) =>
+            {
+                client.BaseAddress = WithTrailingSlash(provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint());
+                client.Timeout = Timeout.InfiniteTimeSpan; // streams have an idle timeout instead
+            })
+            .AddHttpMessageHandler<HfAuthenticationHandler>();
+
+        // Typed API clients (one line each).
+        return new HfBuilder(services);
+    }
+
+    private sealed class HfMarker;
+
+    private sealed class HfBuilder(IServiceCollection services) : IHfBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}

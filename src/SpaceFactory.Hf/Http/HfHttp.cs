@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SpaceFactory.Hf.Http;
+
+/// <summary>The request/response helpers every Hugging Face client shares: JSON in, typed errors and JSON out.</summary>
+internal static class HfHttp
+{
+    /// <summary>A request with a JSON body serialised by a source-generated contract.</summary>
+    public static HttpRequestMessage JsonRequest<T>(HttpMethod method, string relativeUri, T body, JsonTypeInfo<T> typeInfo) =>
+        new(method, relativeUri) { Content = JsonContent.Create(body, typeInfo) };
+
+    /// <summary>Sends <paramref name="request"/> and throws the matching <see cref="HfApiException"/> on an error status.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    {
+        var response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await HfApiExceptionFactory.CreateAsync(response, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads a JSON answer with <paramref name="typeInfo"/>.</summary>
+    public static async Task<T> SendForJsonAsync<T>(
+        HttpClient client,
+        HttpRequestMessage request,
+        JsonTypeInfo<T> typeInfo,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        using (request)
+        using (var response = await SendAsync(client, request, timeProvider, cancellationToken).ConfigureAwait(false))
+        {
+            return await ReadJsonAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a JSON body, turning an unreadable one into an <see cref="HfProtocolException"/> naming the request.</summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var what = Describe(response.RequestMessage);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new HfProtocolException($"{what} returned an HTML page ({(int)response.StatusCode}) where JSON was expected.");
+        }
+
+        try
+        {
+            var value = await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false);
+            return value ?? throw new HfProtocolException($"{what} returned an empty (null) JSON body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new HfProtocolException($"{what} returned a body that is not the expected JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>"GET /api/whoami-v2": method and path, never the query string.</summary>
+    public static string Describe(HttpRequestMessage? request) =>
+        request?.RequestUri is { } uri
+            ? $"{request.Method.Method} {(uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0])}"
+            : "the request";
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace SpaceFactory.Hf.Http;
+
+/// <summary>
+/// The retry rules shared by the Hub, Jobs and Bucket clients: 408, 429, 5xx and connection failures, exponential
+/// back-off with jitter, the server's <c>Retry-After</c>/<c>RateLimit</c> wait honoured, and never a blind retry of
+/// POST, PUT, PATCH or DELETE (a lost answer to a write is reconciled by the caller, not repeated).
+/// </summary>
+internal static class HfRetryStrategy
+{
+    public static HttpRetryStrategyOptions Create(HfClientOptions settings, TimeProvider timeProvider)
+    {
+        var options = new HttpRetryStrategyOptions
+        {
+            Name = "hf-retry",
+            MaxRetryAttempts = Math.Max(1, settings.MaxRetries),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = settings.RetryBaseDelay,
+            MaxDelay = settings.RetryMaxDelay,
+        };
+
+        var transient = options.ShouldHandle;
+        var longest = settings.MaxServerRequestedDelay;
+        options.ShouldHandle = async args =>
+        {
+            // A server asking for a longer wait than we are willing to block for: surface it as HfRateLimitedException.
+            if (ServerRequestedDelay.From(args.Outcome.Result, timeProvider) is { } requested && requested > longest)
+            {
+                return false;
+            }
+
+            return await transient(args).ConfigureAwait(false);
+        };
+        options.DisableForUnsafeHttpMethods();
+        options.DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay.From(args.Outcome.Result, timeProvider));
+        return options;
+    }
+}
