@@ -27,6 +27,12 @@ public sealed record GradioAppRequest
     /// <summary>Whether the tokenizer needs <c>sentencepiece</c> (and <c>sacremoses</c> for Marian models).</summary>
     public bool NeedsSentencePiece { get; init; }
 
+    /// <summary>
+    /// Whether the Space runs on ZeroGPU: the app then imports <c>spaces</c>, loads the model on <c>cuda</c> and
+    /// decorates the endpoint with <c>@spaces.GPU</c> so that each call borrows a GPU.
+    /// </summary>
+    public bool UseZeroGpu { get; init; }
+
     /// <summary>Pinned versions; the generator's defaults when not set.</summary>
     public GradioAppVersions? Versions { get; init; }
 
