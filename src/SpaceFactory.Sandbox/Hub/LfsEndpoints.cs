@@ -87,8 +87,7 @@ internal sealed class LfsEndpoints(SandboxServices services)
             objects.Append(entry);
         }
 
-        await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["transfer"] = "basic", ["objects"] = objects }).ConfigureAwait(false);
-        context.Response.ContentType = LfsContentType;
+        await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["transfer"] = "basic", ["objects"] = objects }, contentType: LfsContentType).ConfigureAwait(false);
     }
 
     private async Task StoreAsync(HttpContext context)

@@ -12,16 +12,16 @@ internal static class SandboxHttp
     public const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary>Writes <paramref name="value"/> as JSON with the given status.</summary>
-    public static Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> typeInfo, int status = StatusCodes.Status200OK)
+    public static Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> typeInfo, int status = StatusCodes.Status200OK, string contentType = JsonContentType)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = JsonContentType;
+        context.Response.ContentType = contentType;
         return JsonSerializer.SerializeAsync(context.Response.Body, value, typeInfo, context.RequestAborted);
     }
 
     /// <summary>Writes a JSON node (dynamic shapes: model info, Gradio config).</summary>
-    public static Task WriteNodeAsync(HttpContext context, JsonNode? node, int status = StatusCodes.Status200OK)
-        => WriteJsonAsync(context, node, SandboxJsonContext.Default.JsonNode, status);
+    public static Task WriteNodeAsync(HttpContext context, JsonNode? node, int status = StatusCodes.Status200OK, string contentType = JsonContentType)
+        => WriteJsonAsync(context, node, SandboxJsonContext.Default.JsonNode, status, contentType);
 
     /// <summary>Writes a plain text body.</summary>
     public static Task WriteTextAsync(HttpContext context, string text, int status = StatusCodes.Status200OK, string contentType = "text/plain; charset=utf-8")
