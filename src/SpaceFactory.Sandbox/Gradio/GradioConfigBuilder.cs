@@ -57,6 +57,7 @@ internal static class GradioConfigBuilder
         config["mode"] = "blocks";
         config["app_id"] = appId;
         config["dev_mode"] = false;
+        config["vibe_mode"] = false;
         config["analytics_enabled"] = false;
         config["components"] = components;
         config["css"] = null;
@@ -67,6 +68,8 @@ internal static class GradioConfigBuilder
         config["space_id"] = spaceId;
         config["enable_queue"] = true;
         config["show_error"] = manifest.ShowError;
+        config["footer_links"] = new JsonArray("api", "gradio", "settings");
+        config["run_history"] = false;
         config["is_colab"] = false;
         config["max_file_size"] = null;
         config["stylesheets"] = new JsonArray();
@@ -81,6 +84,7 @@ internal static class GradioConfigBuilder
         };
         config["fill_height"] = false;
         config["fill_width"] = false;
+        config["theme_hash"] = "spacefactory-sandbox";
         config["pwa"] = false;
         config["pages"] = new JsonArray(new JsonArray("", "Home", true));
         config["page"] = new JsonObject
