@@ -361,7 +361,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         buffer.Write("data: "u8);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, SandboxJsonContext.WriterOptions))
         {
             writer.WriteStartObject();
             write(writer);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SpaceFactory.Sandbox.Infrastructure;
 
 namespace SpaceFactory.Sandbox.Gradio;
 
@@ -30,7 +31,7 @@ internal static class GradioSimulator
             case "echo_prefix":
                 var suffix = simulation?["suffix"]?.GetValue<string>() ?? " [simulated]";
                 var first = inputs.Count > 0 ? inputs[0] : null;
-                var text = first is JsonValue value && value.TryGetValue<string>(out var s) ? s : first?.ToJsonString() ?? "";
+                var text = first is JsonValue value && value.TryGetValue<string>(out var s) ? s : first?.ToJsonString(SandboxJsonContext.Relaxed.Options) ?? "";
                 return new GradioOutcome([text + suffix], null, false);
             case "error":
                 var message = simulation?["message"]?.GetValue<string>() ?? "simulated error";

@@ -69,7 +69,7 @@ internal static class LogStreamWriter
     private static void WriteEvent(ArrayBufferWriter<byte> buffer, LogLine line)
     {
         buffer.Write("data: "u8);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, SandboxJsonContext.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("data"u8, line.Text);

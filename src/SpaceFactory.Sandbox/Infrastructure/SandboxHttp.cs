@@ -21,7 +21,7 @@ internal static class SandboxHttp
 
     /// <summary>Writes a JSON node (dynamic shapes: model info, Gradio config).</summary>
     public static Task WriteNodeAsync(HttpContext context, JsonNode? node, int status = StatusCodes.Status200OK, string contentType = JsonContentType)
-        => WriteJsonAsync(context, node, SandboxJsonContext.Default.JsonNode, status, contentType);
+        => WriteJsonAsync(context, node, SandboxJsonContext.Relaxed.JsonNode, status, contentType);
 
     /// <summary>Writes a plain text body.</summary>
     public static Task WriteTextAsync(HttpContext context, string text, int status = StatusCodes.Status200OK, string contentType = "text/plain; charset=utf-8")

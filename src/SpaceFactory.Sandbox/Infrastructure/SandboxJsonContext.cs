@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SpaceFactory.Sandbox.Buckets;
@@ -21,4 +23,17 @@ namespace SpaceFactory.Sandbox.Infrastructure;
 [JsonSerializable(typeof(JobsWire.LabelsRequest))]
 [JsonSerializable(typeof(BucketsWire.PathsInfoRequest))]
 [JsonSerializable(typeof(BucketsWire.CreateRequest))]
-internal sealed partial class SandboxJsonContext : JsonSerializerContext;
+internal sealed partial class SandboxJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Writes like the Hub and Gradio (JSON.stringify, orjson): quotes as <c>\"</c> and non-ASCII as UTF-8, not <c>\u0022</c>.
+    /// </summary>
+    public static SandboxJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    /// <summary>The writer options matching <see cref="Relaxed"/>.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

@@ -279,7 +279,7 @@ internal sealed class JobManager(SandboxServices services)
             volumes[mountPath] = local;
         }
 
-        environment["HF_SANDBOX_VOLUMES"] = volumes.ToJsonString();
+        environment["HF_SANDBOX_VOLUMES"] = volumes.ToJsonString(SandboxJsonContext.Relaxed.Options);
         foreach (var (key, value) in job.Spec.Environment ?? [])
         {
             environment[key] = Substitute(value, mounts);

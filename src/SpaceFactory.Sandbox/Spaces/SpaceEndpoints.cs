@@ -262,7 +262,7 @@ internal sealed class SpaceEndpoints(SandboxServices services)
                 var stage = runtime.Stage;
                 if (!string.Equals(stage, last, StringComparison.Ordinal))
                 {
-                    await context.Response.WriteAsync("event: status\ndata: " + json.ToJsonString() + "\n\n", ct).ConfigureAwait(false);
+                    await context.Response.WriteAsync("event: status\ndata: " + json.ToJsonString(SandboxJsonContext.Relaxed.Options) + "\n\n", ct).ConfigureAwait(false);
                     await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                     last = stage;
                 }
