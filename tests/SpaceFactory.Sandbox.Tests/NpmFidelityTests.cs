@@ -118,6 +118,12 @@ public sealed class NpmFidelityTests
                 Assert.That(result["failError"]!.GetValue<string>(), Is.EqualTo("boom"));
                 Assert.That(result["rewritten"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain("/api/spaces/sandbox-user/npm-fidelity/host"));
                 Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-fidelity", "space"), Is.EqualTo(2));
+                Assert.That(result["lfs"]!["commitOid"]!.GetValue<string>(), Does.Match("^[0-9a-f]{40}$"));
+                Assert.That(result["lfs"]!["roundTrip"]!.GetValue<bool>(), Is.True);
+                Assert.That(sandbox.Inspector.GetRequestCount("PUT", "/__lfs_storage/{oid}"), Is.EqualTo(1));
+                Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-lfs-model"), Is.Zero, "deleteRepo removed it");
+                Assert.That(result["tinyGpt2"]!["task"]!.GetValue<string>(), Is.EqualTo("text-generation"));
+                Assert.That(result["tinyGpt2"]!["library"]!.GetValue<string>(), Is.EqualTo("transformers"));
                 Assert.That(sandbox.Inspector.GetRequestCount("POST", "/api/spaces/{ns}/{name}/preupload/{**rev}"), Is.GreaterThanOrEqualTo(1));
             });
         }

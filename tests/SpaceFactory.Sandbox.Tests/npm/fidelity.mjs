@@ -6,7 +6,7 @@
 // the test never touches the network.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRepo, downloadFile, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
+import { createRepo, deleteRepo, downloadFile, modelInfo, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
 import { Client } from "@gradio/client";
 
 const hubUrl = process.env.HF_ENDPOINT;
@@ -81,6 +81,24 @@ try {
 	result.failError = e?.message ?? String(e);
 }
 client.close?.();
+
+// A model repo with a binary file: preupload answers "lfs", the client runs the LFS batch and PUTs the bytes.
+const modelRepo = { type: "model", name: `${me.name}/npm-lfs-model` };
+await createRepo({ repo: modelRepo, accessToken, hubUrl });
+const weights = new Uint8Array(160).map((_, i) => (i * 7) % 256);
+const lfsCommit = await uploadFiles({ repo: modelRepo, accessToken, hubUrl, files: [{ path: "weights.bin", content: new Blob([weights]) }] });
+const model = await modelInfo({ name: modelRepo.name, accessToken, hubUrl });
+const downloaded = new Uint8Array(await (await downloadFile({ repo: modelRepo, path: "weights.bin", accessToken, hubUrl })).arrayBuffer());
+result.lfs = {
+	commitOid: lfsCommit?.commit?.oid ?? null,
+	private: model.private,
+	roundTrip: downloaded.length === weights.length && downloaded.every((b, i) => b === weights[i]),
+};
+await deleteRepo({ repo: modelRepo, accessToken, hubUrl });
+
+// The seeded model the factory starts from.
+const tiny = await modelInfo({ name: "sshleifer/tiny-gpt2", hubUrl, additionalFields: ["library_name", "cardData"] });
+result.tinyGpt2 = { task: tiny.task, library: tiny.library_name };
 
 result.rewritten = [...new Set(rewritten)];
 console.log(JSON.stringify(result));
