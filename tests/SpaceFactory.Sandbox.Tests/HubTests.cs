@@ -249,6 +249,17 @@ public sealed class HubTests
     }
 
     [Test]
+    public async Task The_xetEnabled_probe_of_huggingface_hub_gets_the_recorded_shape()
+    {
+        await _client.CreateRepoAsync("xet");
+
+        var body = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/spaces/sandbox-user/xet/revision/main?expand=xetEnabled"));
+
+        Assert.That(body.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "_id", "id", "xetEnabled" }));
+        Assert.That(body["xetEnabled"]!.GetValue<bool>(), Is.False);
+    }
+
+    [Test]
     public async Task A_private_repo_is_not_found_to_others_401_without_token_404_with_one()
     {
         await _client.CreateRepoAsync("secret-space");
