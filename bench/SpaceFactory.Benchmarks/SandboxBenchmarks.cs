@@ -31,6 +31,7 @@ public class SandboxBenchmarks : IDisposable
     private byte[] _payload = null!;
     private string _storageUrl = "";
     private int _session;
+    private string _logsUrl = "";
 
     [GlobalSetup]
     public async Task SetUpAsync()
@@ -53,6 +54,11 @@ public class SandboxBenchmarks : IDisposable
         await _hub.PostAsync("/api/repos/create", new StringContent("""{"name":"lfs","type":"model"}""", Encoding.UTF8, "application/json"));
         var answer = JsonNode.Parse(await (await _hub.PostAsync("/sandbox-user/lfs.git/info/lfs/objects/batch", new StringContent(batch, Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync())!;
         _storageUrl = answer["objects"]![0]!["actions"]!["upload"]!["href"]!.GetValue<string>();
+
+        var job = JsonNode.Parse(await (await _hub.PostAsync("/api/jobs/sandbox-user", new StringContent("""{"command":["seq","1","1000000"],"dockerImage":"python:3.12"}""", Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync())!;
+        var jobId = job["id"]!.GetValue<string>();
+        await _sandbox.Inspector.WaitForJobAsync(jobId, CancellationToken.None);
+        _logsUrl = "/api/jobs/sandbox-user/" + jobId + "/logs";
     }
 
     [GlobalCleanup]
@@ -86,6 +92,23 @@ public class SandboxBenchmarks : IDisposable
         var session = "bench" + Interlocked.Increment(ref _session);
         await _app.PostAsync("/gradio_api/queue/join", new StringContent("{\"data\":[\"Hello\"],\"fn_index\":0,\"session_hash\":\"" + session + "\"}", Encoding.UTF8, "application/json"));
         return await _app.GetStringAsync("/gradio_api/queue/data?session_hash=" + session);
+    }
+
+    /// <summary>Streams the SSE log of a finished Job of 1,000,001 lines (banner + <c>seq 1 1000000</c>).</summary>
+    [Benchmark]
+    public async Task<long> JobLogs1MLines()
+    {
+        using var response = await _hub.GetAsync(_logsUrl, HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 
     [Benchmark]

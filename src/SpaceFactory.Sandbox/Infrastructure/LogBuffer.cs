@@ -63,12 +63,16 @@ internal sealed class LogBuffer
         signal.TrySetResult();
     }
 
-    /// <summary>Copies lines from <paramref name="start"/> on; returns whether the log is complete and a task to await more.</summary>
-    public (List<LogLine> Lines, bool Completed, Task Changed) Read(int start)
+    /// <summary>
+    /// Copies up to <paramref name="max"/> lines from <paramref name="start"/> on; returns whether the log is complete
+    /// and a task to await more.
+    /// </summary>
+    public (List<LogLine> Lines, bool Completed, Task Changed) Read(int start, int max = int.MaxValue)
     {
         lock (_gate)
         {
-            var lines = start < _lines.Count ? _lines.GetRange(start, _lines.Count - start) : [];
+            var count = Math.Min(max, _lines.Count - start);
+            var lines = count > 0 ? _lines.GetRange(start, count) : [];
             return (lines, _completed, _changed.Task);
         }
     }

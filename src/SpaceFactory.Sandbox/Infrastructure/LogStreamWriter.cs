@@ -22,23 +22,29 @@ internal static class LogStreamWriter
         var ct = context.RequestAborted;
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
 
-        var (initial, _, _) = log.Read(0);
-        var position = tail is { } t && t >= 0 && t < initial.Count ? initial.Count - t : 0;
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var count = log.Count;
+        var position = tail is { } t && t >= 0 && t < count ? count - t : 0;
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, SandboxJsonContext.WriterOptions);
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                var (lines, completed, changed) = log.Read(position);
+                var (lines, completed, changed) = log.Read(position, 8192);
                 if (lines.Count > 0)
                 {
                     buffer.ResetWrittenCount();
                     foreach (var line in lines)
                     {
-                        WriteEvent(buffer, line);
+                        WriteEvent(buffer, writer, line);
+                        position++;
+                        if (buffer.WrittenCount >= 60 * 1024)
+                        {
+                            await response.Body.WriteAsync(buffer.WrittenMemory, ct).ConfigureAwait(false);
+                            buffer.ResetWrittenCount();
+                        }
                     }
 
-                    position += lines.Count;
                     await response.Body.WriteAsync(buffer.WrittenMemory, ct).ConfigureAwait(false);
                     await response.Body.FlushAsync(ct).ConfigureAwait(false);
                     continue;
@@ -66,17 +72,17 @@ internal static class LogStreamWriter
         }
     }
 
-    private static void WriteEvent(ArrayBufferWriter<byte> buffer, LogLine line)
+    private static void WriteEvent(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, LogLine line)
     {
         buffer.Write("data: "u8);
-        using (var writer = new Utf8JsonWriter(buffer, SandboxJsonContext.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("data"u8, line.Text);
-            writer.WriteString("timestamp"u8, FormatTimestamp(line.Timestamp));
-            writer.WriteEndObject();
-        }
-
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteString("data"u8, line.Text);
+        Span<byte> timestamp = stackalloc byte[32];
+        line.Timestamp.UtcDateTime.TryFormat(timestamp, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        writer.WriteString("timestamp"u8, timestamp[..written]);
+        writer.WriteEndObject();
+        writer.Flush();
         buffer.Write("\n\n"u8);
     }
 
