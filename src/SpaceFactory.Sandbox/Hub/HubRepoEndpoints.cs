@@ -152,7 +152,7 @@ internal sealed class HubRepoEndpoints(SandboxServices services)
         {
             if (RepoNameRules.CheckPath(file.Path) is null && file.Content is not null)
             {
-                var bytes = file.Encoding is "base64" ? Convert.FromBase64String(file.Content) : Encoding.UTF8.GetBytes(file.Content);
+                var bytes = file.Encoding is "base64" && IsBase64(file.Content) ? Convert.FromBase64String(file.Content) : Encoding.UTF8.GetBytes(file.Content);
                 files.Add(await services.Repos.Blobs.StoreRegularAsync(file.Path!, bytes, isLfs: false, context.RequestAborted).ConfigureAwait(false));
             }
         }
@@ -281,6 +281,12 @@ internal sealed class HubRepoEndpoints(SandboxServices services)
             ["visibility"] = repo.Private ? "private" : "public",
             ["gated"] = repo.Gated is null ? JsonValue.Create(false) : JsonValue.Create(repo.Gated),
         }).ConfigureAwait(false);
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out _);
     }
 
     /// <summary>Secret and variable keys: <c>^[a-zA-Z][_a-zA-Z0-9]*$</c>.</summary>

@@ -44,7 +44,9 @@ internal sealed class FaultInjector(IList<FaultRule> rules, Random random, Lock 
                 context.Response.Body = original;
             }
 
+            var requestId = context.Response.Headers["X-Request-Id"];
             context.Response.Clear();
+            context.Response.Headers["X-Request-Id"] = requestId;
         }
 
         statistics.CountFault(fault);
