@@ -185,6 +185,26 @@ public sealed class HfSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Adds a fault injection rule at run time (after the rules already there).</summary>
+    /// <param name="rule">The rule.</param>
+    public void AddFaultRule(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (_services.Options.Faults)
+        {
+            _services.Options.Faults.Add(rule);
+        }
+    }
+
+    /// <summary>Removes every fault injection rule (requests are answered normally from now on).</summary>
+    public void ClearFaultRules()
+    {
+        lock (_services.Options.Faults)
+        {
+            _services.Options.Faults.Clear();
+        }
+    }
+
     /// <summary>Stops the servers and Jobs, and deletes the data folder when the Sandbox created it.</summary>
     /// <returns>A task that completes once everything stopped.</returns>
     public async ValueTask DisposeAsync()

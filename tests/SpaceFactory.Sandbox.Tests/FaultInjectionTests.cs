@@ -120,4 +120,21 @@ public sealed class FaultInjectionTests
         Assert.That((await app.GetAsync("/config")).StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That((await app.GetAsync("/gradio_api/info")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [Test]
+    public async Task Rules_can_be_added_and_cleared_at_run_time()
+    {
+        await using var sandbox = await HfSandbox.StartAsync(Options(1));
+        using var client = new SandboxTestClient(sandbox, sandbox.DefaultToken);
+
+        var before = await client.Http.GetAsync("/api/whoami-v2");
+        sandbox.AddFaultRule(new FaultRule { Rate5xx = 1, ServerErrorStatus = 502 });
+        var during = await client.Http.GetAsync("/api/whoami-v2");
+        sandbox.ClearFaultRules();
+        var after = await client.Http.GetAsync("/api/whoami-v2");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(during.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
 }

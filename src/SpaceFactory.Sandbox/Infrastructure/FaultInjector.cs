@@ -55,11 +55,15 @@ internal sealed class FaultInjector(IList<FaultRule> rules, Random random, Lock 
 
     private FaultRule? Find(string method, string path)
     {
-        foreach (var rule in rules)
+        // Rules may change at run time (HfSandbox.AddFaultRule / ClearFaultRules lock the same list).
+        lock (rules)
         {
-            if ((!spaceApp || rule.IncludeSpaceApps) && rule.Matches(method, path))
+            foreach (var rule in rules)
             {
-                return rule;
+                if ((!spaceApp || rule.IncludeSpaceApps) && rule.Matches(method, path))
+                {
+                    return rule;
+                }
             }
         }
 

@@ -307,7 +307,13 @@ internal sealed class SpaceRuntimeManager(SandboxServices services)
 
     private string? Failure(SpaceRuntime runtime, SpaceFailureKind kind)
     {
-        foreach (var rule in services.Options.SpaceFailures)
+        List<SpaceFailureRule> rules;
+        lock (services.Options.SpaceFailures)
+        {
+            rules = [.. services.Options.SpaceFailures];
+        }
+
+        foreach (var rule in rules)
         {
             if (rule.Kind != kind || !rule.Matches(runtime.Repo.Id))
             {
