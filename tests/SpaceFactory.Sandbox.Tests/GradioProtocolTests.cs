@@ -203,6 +203,17 @@ public sealed class GradioProtocolTests
     }
 
     [Test]
+    public async Task The_direct_run_route_is_closed_like_on_Spaces_and_upload_progress_is_done()
+    {
+        var run = await _app.PostAsync("/gradio_api/run/generate", SandboxTestClient.Json("""{"data": ["x"]}"""));
+        var progress = await _app.GetStringAsync("/gradio_api/upload_progress?upload_id=abc");
+
+        Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await SandboxTestClient.ReadJsonAsync(run))["detail"]!.GetValue<string>(), Does.Contain("join the queue"));
+        Assert.That(progress, Is.EqualTo("data: {\"msg\": \"done\"}\n\n"));
+    }
+
+    [Test]
     public async Task A_private_space_app_is_404_without_a_token_of_a_user_with_access()
     {
         var host = _sandbox.Inspector.GetSpaceHost("sandbox-user/app6")!;

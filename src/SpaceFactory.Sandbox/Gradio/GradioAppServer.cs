@@ -140,6 +140,14 @@ internal sealed class GradioAppServer : IAsyncDisposable
             case "GET" when route.StartsWith("/call/", StringComparison.Ordinal):
                 await CallResultAsync(context, manifest, route[(route.LastIndexOf('/') + 1)..]).ConfigureAwait(false);
                 return;
+            case "POST" when route.StartsWith("/run/", StringComparison.Ordinal) || route.StartsWith("/api/", StringComparison.Ordinal):
+                // On Spaces api_open is False: the direct route refuses queued functions (routes.py::predict).
+                await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["detail"] = "This API endpoint does not accept direct HTTP POST requests. Please join the queue to use this API." }, StatusCodes.Status404NotFound).ConfigureAwait(false);
+                return;
+            case "GET" when route == "/upload_progress":
+                context.Response.ContentType = "text/event-stream; charset=utf-8";
+                await context.Response.WriteAsync("data: {\"msg\": \"done\"}\n\n", context.RequestAborted).ConfigureAwait(false);
+                return;
             case "POST" when route is "/queue/join" or "/queue/join/":
                 await JoinAsync(context, manifest).ConfigureAwait(false);
                 return;
