@@ -144,7 +144,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
                 // On Spaces api_open is False: the direct route refuses queued functions (routes.py::predict).
                 await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["detail"] = "This API endpoint does not accept direct HTTP POST requests. Please join the queue to use this API." }, StatusCodes.Status404NotFound).ConfigureAwait(false);
                 return;
-            case "GET" when route == "/upload_progress":
+            case "GET" when route is "/upload_progress":
                 context.Response.ContentType = "text/event-stream; charset=utf-8";
                 await context.Response.WriteAsync("data: {\"msg\": \"done\"}\n\n", context.RequestAborted).ConfigureAwait(false);
                 return;
