@@ -116,6 +116,7 @@ public sealed class NpmFidelityTests
                 Assert.That(result["predict"]!.ToJsonString(), Is.EqualTo("""["Hello from npm [simulated continuation]"]"""));
                 Assert.That(result["predictNamed"]!.ToJsonString(), Is.EqualTo("""["Named [simulated continuation]"]"""));
                 Assert.That(result["failError"]!.GetValue<string>(), Is.EqualTo("boom"));
+                Assert.That(result["predictByHost"]!.ToJsonString(), Is.EqualTo("""[{"status":"ok","simulated":true}]"""));
                 Assert.That(result["rewritten"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain("/api/spaces/sandbox-user/npm-fidelity/host"));
                 Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-fidelity", "space"), Is.EqualTo(2));
                 Assert.That(result["lfs"]!["commitOid"]!.GetValue<string>(), Does.Match("^[0-9a-f]{40}$"));

@@ -82,6 +82,12 @@ try {
 }
 client.close?.();
 
+// Connecting by the app's own origin (no Hub lookup) works as well.
+const { host } = await (await fetch(`${hubUrl}/api/spaces/${spaceId}/host`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
+const direct = await Client.connect(host, { token: accessToken });
+result.predictByHost = (await direct.predict("/health", [])).data;
+direct.close?.();
+
 // A model repo with a binary file: preupload answers "lfs", the client runs the LFS batch and PUTs the bytes.
 const modelRepo = { type: "model", name: `${me.name}/npm-lfs-model` };
 await createRepo({ repo: modelRepo, accessToken, hubUrl });
