@@ -1,0 +1,285 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using SpaceFactory.Sandbox.Hub;
+using SpaceFactory.Sandbox.Infrastructure;
+
+namespace SpaceFactory.Sandbox.Buckets;
+
+/// <summary>
+/// Storage Buckets: create/get/list/delete, tree, paths-info, resolve (with Range) and batch deletes. Writing content
+/// through Xet (<c>addFile</c>/<c>copyFile</c>) is not emulated (501); write through a Job volume instead.
+/// </summary>
+internal sealed class BucketEndpoints(SandboxServices services)
+{
+    public void Map(WebApplication app)
+    {
+        app.MapPost("/api/buckets/{ns}/{name}", CreateAsync);
+        app.MapGet("/api/buckets/{ns}/{name}", context => WithBucketAsync(context, write: false, bucket => SandboxHttp.WriteNodeAsync(context, Info(bucket))));
+        app.MapDelete("/api/buckets/{ns}/{name}", context => WithBucketAsync(context, write: true, bucket =>
+        {
+            services.Buckets.Remove(bucket);
+            return SandboxHttp.WriteNodeAsync(context, new JsonObject());
+        }));
+        app.MapGet("/api/buckets/{ns}", ListAsync);
+        app.MapGet("/api/buckets/{ns}/{name}/tree", context => WithBucketAsync(context, write: false, bucket => TreeAsync(context, bucket)));
+        app.MapGet("/api/buckets/{ns}/{name}/tree/{**path}", context => WithBucketAsync(context, write: false, bucket => TreeAsync(context, bucket)));
+        app.MapPost("/api/buckets/{ns}/{name}/paths-info", context => WithBucketAsync(context, write: false, bucket => PathsInfoAsync(context, bucket)));
+        app.MapPost("/api/buckets/{ns}/{name}/batch", context => WithBucketAsync(context, write: true, bucket => BatchAsync(context, bucket)));
+        app.MapMethods("/buckets/{ns}/{name}/resolve/{**path}", [HttpMethods.Get, HttpMethods.Head], context => WithBucketAsync(context, write: false, bucket => ResolveAsync(context, bucket)));
+    }
+
+    private string Namespace(HttpContext context)
+    {
+        var ns = SandboxHttp.Route(context, "ns");
+        return ns is "me" ? RepoAccess.Caller(context, services)?.User ?? ns : ns;
+    }
+
+    private async Task CreateAsync(HttpContext context)
+    {
+        var caller = RepoAccess.Caller(context, services);
+        if (caller is null)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status401Unauthorized, "You must be authenticated to create a bucket").ConfigureAwait(false);
+            return;
+        }
+
+        var ns = Namespace(context);
+        var name = SandboxHttp.Route(context, "name");
+        if (RepoNameRules.Check(name) is { } problem)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, problem.Replace("Repository", "Bucket", StringComparison.Ordinal)).ConfigureAwait(false);
+            return;
+        }
+
+        if (!string.Equals(ns, caller.User, StringComparison.OrdinalIgnoreCase) || !caller.CanWrite)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status403Forbidden, $"You don't have the rights to create a bucket under the namespace \"{ns}\"").ConfigureAwait(false);
+            return;
+        }
+
+        var request = context.Request.ContentLength is 0 ? new BucketsWire.CreateRequest() : await SandboxHttp.ReadJsonAsync(context, SandboxJsonContext.Default.CreateRequest).ConfigureAwait(false) ?? new BucketsWire.CreateRequest();
+        var isPrivate = request.Private ?? request.Visibility is "private";
+        var url = services.Url("/buckets/" + caller.User + "/" + name);
+        var bucket = services.Buckets.TryCreate(caller.User, name, isPrivate);
+        if (bucket is null)
+        {
+            context.Response.Headers["X-Error-Message"] = "You already created this bucket";
+            await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["error"] = "You already created this bucket", ["url"] = url }, StatusCodes.Status409Conflict).ConfigureAwait(false);
+            return;
+        }
+
+        await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["url"] = url, ["name"] = bucket.Id, ["id"] = bucket.Id }).ConfigureAwait(false);
+    }
+
+    private async Task ListAsync(HttpContext context)
+    {
+        var caller = RepoAccess.Caller(context, services);
+        var ns = Namespace(context);
+        var search = context.Request.Query["search"].ToString();
+        var buckets = services.Buckets.All
+            .Where(b => string.Equals(b.Namespace, ns, StringComparison.OrdinalIgnoreCase))
+            .Where(b => !b.Private || caller is not null && string.Equals(caller.User, b.Namespace, StringComparison.OrdinalIgnoreCase))
+            .Where(b => search.Length == 0 || b.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(b => b.Name, StringComparer.Ordinal)
+            .ToList();
+        var array = new JsonArray();
+        foreach (var bucket in Paging.Page(context, services, buckets))
+        {
+            array.Append(Info(bucket));
+        }
+
+        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+    }
+
+    private async Task WithBucketAsync(HttpContext context, bool write, Func<SandboxBucket, Task> handler)
+    {
+        var caller = RepoAccess.Caller(context, services);
+        var bucket = services.Buckets.Find(Namespace(context), SandboxHttp.Route(context, "name"));
+        var owner = bucket is not null && caller is not null && string.Equals(caller.User, bucket.Namespace, StringComparison.OrdinalIgnoreCase);
+        if (bucket is null || bucket.Private && !owner)
+        {
+            await SandboxHttp.ErrorAsync(context, caller is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status404NotFound, "Bucket not found", "RepoNotFound").ConfigureAwait(false);
+            return;
+        }
+
+        if (write && (!owner || !caller!.CanWrite))
+        {
+            await SandboxHttp.ErrorAsync(context, caller is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden, $"You don't have the rights to write to bucket {bucket.Id}").ConfigureAwait(false);
+            return;
+        }
+
+        await handler(bucket).ConfigureAwait(false);
+    }
+
+    private static JsonObject Info(SandboxBucket bucket)
+    {
+        var files = Directory.Exists(bucket.Folder) ? new DirectoryInfo(bucket.Folder).EnumerateFiles("*", SearchOption.AllDirectories).ToList() : [];
+        return new JsonObject
+        {
+            ["id"] = bucket.Id,
+            ["private"] = bucket.Private,
+            ["createdAt"] = LogStreamWriter.FormatTimestamp(bucket.CreatedAt),
+            ["size"] = files.Sum(f => f.Length),
+            ["totalFiles"] = files.Count,
+        };
+    }
+
+    private JsonObject FileEntry(SandboxBucket bucket, FileInfo file) => new()
+    {
+        ["type"] = "file",
+        ["path"] = Relative(bucket, file.FullName),
+        ["size"] = file.Length,
+        ["xetHash"] = services.Buckets.ContentHash(file),
+        ["mtime"] = LogStreamWriter.FormatTimestamp(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)),
+        ["uploadedAt"] = LogStreamWriter.FormatTimestamp(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)),
+    };
+
+    private async Task TreeAsync(HttpContext context, SandboxBucket bucket)
+    {
+        var prefix = Uri.UnescapeDataString(SandboxHttp.Route(context, "path")).Trim('/');
+        if (prefix.Length > 0 && RepoNameRules.CheckPath(prefix) is { } problem)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var folder = prefix.Length == 0 ? bucket.Folder : Path.Combine(bucket.Folder, prefix);
+        if (!Directory.Exists(folder))
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, $"Folder '{prefix}' not found in bucket {bucket.Id}", "EntryNotFound").ConfigureAwait(false);
+            return;
+        }
+
+        // Like the Hub: recursive unless recursive=false (then files and directories of this level).
+        var recursive = !string.Equals(context.Request.Query["recursive"], "false", StringComparison.OrdinalIgnoreCase);
+        var directory = new DirectoryInfo(folder);
+        var entries = new List<(string Path, JsonObject Entry)>();
+        if (recursive)
+        {
+            entries.AddRange(directory.EnumerateFiles("*", SearchOption.AllDirectories).Select(f => (Relative(bucket, f.FullName), FileEntry(bucket, f))));
+        }
+        else
+        {
+            entries.AddRange(directory.EnumerateFiles().Select(f => (Relative(bucket, f.FullName), FileEntry(bucket, f))));
+            entries.AddRange(directory.EnumerateDirectories().Select(d => (Relative(bucket, d.FullName), new JsonObject
+            {
+                ["type"] = "directory",
+                ["path"] = Relative(bucket, d.FullName),
+                ["uploadedAt"] = LogStreamWriter.FormatTimestamp(new DateTimeOffset(d.LastWriteTimeUtc, TimeSpan.Zero)),
+            })));
+        }
+
+        var array = new JsonArray();
+        foreach (var (_, entry) in Paging.Page(context, services, entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList()))
+        {
+            array.Append(entry);
+        }
+
+        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+    }
+
+    private async Task PathsInfoAsync(HttpContext context, SandboxBucket bucket)
+    {
+        var request = await SandboxHttp.ReadJsonAsync(context, SandboxJsonContext.Default.PathsInfoRequest).ConfigureAwait(false);
+        if (request?.Paths is null)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "\"paths\" is required").ConfigureAwait(false);
+            return;
+        }
+
+        var array = new JsonArray();
+        foreach (var path in request.Paths)
+        {
+            if (RepoNameRules.CheckPath(path) is null && new FileInfo(Path.Combine(bucket.Folder, path)) is { Exists: true } file)
+            {
+                array.Append(FileEntry(bucket, file));
+            }
+        }
+
+        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+    }
+
+    private static async Task BatchAsync(HttpContext context, SandboxBucket bucket)
+    {
+        var deletes = new List<string>();
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        string? line;
+        while ((line = await reader.ReadLineAsync(context.RequestAborted).ConfigureAwait(false)) is not null)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            JsonObject? operation;
+            try
+            {
+                operation = JsonNode.Parse(line) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                operation = null;
+            }
+
+            var type = operation?["type"]?.GetValue<string>();
+            switch (type)
+            {
+                case "deleteFile":
+                    deletes.Add(operation!["path"]?.GetValue<string>() ?? "");
+                    break;
+                case "addFile" or "copyFile":
+                    await SandboxHttp.ErrorAsync(context, StatusCodes.Status501NotImplemented, $"Xet uploads are not emulated by the Sandbox ({type}); write files through a Job volume or into the bucket's folder").ConfigureAwait(false);
+                    return;
+                default:
+                    await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, $"Invalid batch line: {line}").ConfigureAwait(false);
+                    return;
+            }
+        }
+
+        var failed = new JsonArray();
+        foreach (var path in deletes)
+        {
+            var full = RepoNameRules.CheckPath(path) is null ? Path.Combine(bucket.Folder, path) : null;
+            if (full is null || !File.Exists(full))
+            {
+                failed.Append(new JsonObject { ["path"] = path, ["error"] = "File not found" });
+                continue;
+            }
+
+            File.Delete(full);
+        }
+
+        await SandboxHttp.WriteNodeAsync(
+            context,
+            new JsonObject { ["success"] = failed.Count == 0, ["processed"] = deletes.Count, ["succeeded"] = deletes.Count - failed.Count, ["failed"] = failed },
+            failed.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
+    }
+
+    private Task ResolveAsync(HttpContext context, SandboxBucket bucket)
+    {
+        var path = Uri.UnescapeDataString(SandboxHttp.Route(context, "path"));
+        var file = RepoNameRules.CheckPath(path) is null ? new FileInfo(Path.Combine(bucket.Folder, path)) : null;
+        if (file is not { Exists: true })
+        {
+            return SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, "Entry not found", "EntryNotFound");
+        }
+
+        var etag = "\"" + services.Buckets.ContentHash(file) + "\"";
+        context.Response.Headers.AcceptRanges = "bytes";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Headers.ETag = etag;
+            context.Response.ContentLength = file.Length;
+            context.Response.ContentType = "application/octet-stream";
+            return Task.CompletedTask;
+        }
+
+        return Results.File(file.FullName, "application/octet-stream", lastModified: new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), entityTag: new EntityTagHeaderValue(etag), enableRangeProcessing: true).ExecuteAsync(context);
+    }
+
+    private static string Relative(SandboxBucket bucket, string fullPath) => Path.GetRelativePath(bucket.Folder, fullPath).Replace('\\', '/');
+}

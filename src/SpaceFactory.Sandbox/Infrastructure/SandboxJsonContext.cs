@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using SpaceFactory.Sandbox.Buckets;
+using SpaceFactory.Sandbox.Hub;
+using SpaceFactory.Sandbox.Jobs;
+
+namespace SpaceFactory.Sandbox.Infrastructure;
+
+/// <summary>Source-generated JSON metadata of every body the Sandbox reads or writes.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonArray))]
+[JsonSerializable(typeof(HubWire.RepoRequest))]
+[JsonSerializable(typeof(HubWire.KeyValue))]
+[JsonSerializable(typeof(HubWire.PreuploadRequest))]
+[JsonSerializable(typeof(HubWire.LfsBatchRequest))]
+[JsonSerializable(typeof(HubWire.SettingsRequest))]
+[JsonSerializable(typeof(HubWire.HardwareRequest))]
+[JsonSerializable(typeof(JobsWire.JobSpec))]
+[JsonSerializable(typeof(JobsWire.LabelsRequest))]
+[JsonSerializable(typeof(BucketsWire.PathsInfoRequest))]
+[JsonSerializable(typeof(BucketsWire.CreateRequest))]
+internal sealed partial class SandboxJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Writes like the Hub and Gradio (JSON.stringify, orjson): quotes as <c>\"</c> and non-ASCII as UTF-8, not <c>\u0022</c>.
+    /// </summary>
+    public static SandboxJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    /// <summary>The writer options matching <see cref="Relaxed"/>.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

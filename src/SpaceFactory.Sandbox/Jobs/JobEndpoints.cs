@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SpaceFactory.Sandbox.Auth;
+using SpaceFactory.Sandbox.Infrastructure;
+using SpaceFactory.Sandbox.Spaces;
+
+namespace SpaceFactory.Sandbox.Jobs;
+
+/// <summary>Jobs API: run, inspect, list (paged with <c>Link</c>), cancel, labels, logs (SSE), hardware.</summary>
+internal sealed class JobEndpoints(SandboxServices services)
+{
+    public void Map(WebApplication app)
+    {
+        app.MapGet("/api/jobs/hardware", context => SandboxHttp.WriteNodeAsync(context, HardwareCatalog.ToJson()));
+        app.MapPost("/api/jobs/{ns}", RunAsync);
+        app.MapGet("/api/jobs/{ns}", ListAsync);
+        app.MapGet("/api/jobs/{ns}/{id}", context => WithJobAsync(context, job => SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job))));
+        app.MapPost("/api/jobs/{ns}/{id}/cancel", context => WithJobAsync(context, job =>
+        {
+            services.Jobs.Stop(job, "CANCELED", "Canceled by the user");
+            return SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job));
+        }));
+        app.MapPut("/api/jobs/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));
+        app.MapGet("/api/jobs/{ns}/{id}/logs", context => WithJobAsync(context, job =>
+        {
+            int? tail = int.TryParse(context.Request.Query["tail"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null;
+            return LogStreamWriter.WriteAsync(context, job.Log, tail, services.TimeProvider, services.Options.LogKeepAlive);
+        }));
+    }
+
+    private async Task<SandboxCaller?> OwnerAsync(HttpContext context)
+    {
+        var caller = services.Tokens.Authenticate(context.Request).Caller;
+        var ns = SandboxHttp.Route(context, "ns");
+        if (caller is null)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status401Unauthorized, "You must be authenticated to use Jobs").ConfigureAwait(false);
+            return null;
+        }
+
+        if (!string.Equals(caller.User, ns, StringComparison.OrdinalIgnoreCase))
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status403Forbidden, $"You don't have the rights to manage Jobs in the namespace \"{ns}\"").ConfigureAwait(false);
+            return null;
+        }
+
+        return caller;
+    }
+
+    private async Task RunAsync(HttpContext context)
+    {
+        var caller = await OwnerAsync(context).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return;
+        }
+
+        if (!caller.CanWrite)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status403Forbidden, "A write token is needed to run Jobs").ConfigureAwait(false);
+            return;
+        }
+
+        var spec = await SandboxHttp.ReadJsonAsync(context, SandboxJsonContext.Default.JobSpec).ConfigureAwait(false);
+        if (spec is null)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "The body must be a JobSpec JSON object").ConfigureAwait(false);
+            return;
+        }
+
+        if (spec.DockerImage is null == (spec.SpaceId is null))
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "Exactly one of dockerImage and spaceId is required").ConfigureAwait(false);
+            return;
+        }
+
+        if (spec.Command is null or { Count: 0 })
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "\"command\" must be a non-empty array of strings").ConfigureAwait(false);
+            return;
+        }
+
+        if (spec.Flavor is not null && !HardwareCatalog.IsKnown(spec.Flavor))
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, $"Invalid flavor '{spec.Flavor}'").ConfigureAwait(false);
+            return;
+        }
+
+        var job = services.Jobs.Start(caller.User, caller.UserId, spec);
+        await SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
+    }
+
+    private async Task ListAsync(HttpContext context)
+    {
+        var caller = await OwnerAsync(context).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return;
+        }
+
+        var query = context.Request.Query;
+        var stages = query["stage"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var labels = query["label"].OfType<string>().Where(l => l.Contains('=', StringComparison.Ordinal)).Select(l => (Key: l[..l.IndexOf('=', StringComparison.Ordinal)], Value: l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
+        var jobs = services.Jobs.All
+            .Where(j => string.Equals(j.Owner, caller.User, StringComparison.OrdinalIgnoreCase))
+            .Where(j => stages.Count == 0 || stages.Contains(j.Stage))
+            .Where(j => labels.All(l => j.Spec.Labels?.TryGetValue(l.Key, out var v) == true && string.Equals(v, l.Value, StringComparison.Ordinal)))
+            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)
+            .ToList();
+        var array = new JsonArray();
+        foreach (var job in Paging.Page(context, services, jobs))
+        {
+            array.Append(services.Jobs.ToJson(job));
+        }
+
+        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+    }
+
+    private async Task WithJobAsync(HttpContext context, Func<SandboxJob, Task> handler)
+    {
+        var caller = await OwnerAsync(context).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return;
+        }
+
+        var job = services.Jobs.Find(SandboxHttp.Route(context, "id"));
+        if (job is null || !string.Equals(job.Owner, caller.User, StringComparison.OrdinalIgnoreCase))
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, "Job not found").ConfigureAwait(false);
+            return;
+        }
+
+        await handler(job).ConfigureAwait(false);
+    }
+
+    private async Task LabelsAsync(HttpContext context, SandboxJob job)
+    {
+        var request = await SandboxHttp.ReadJsonAsync(context, SandboxJsonContext.Default.LabelsRequest).ConfigureAwait(false);
+        if (request?.Labels is null)
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "\"labels\" is required").ConfigureAwait(false);
+            return;
+        }
+
+        lock (job.Gate)
+        {
+            job.Spec.Labels = request.Labels;
+        }
+
+        await SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace SpaceFactory.Sandbox.Tests;
+
+[TestFixture]
+public sealed class BucketsTests
+{
+    private HfSandbox _sandbox = null!;
+    private SandboxTestClient _client = null!;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _sandbox = await HfSandbox.StartAsync(new HfSandboxOptions { CompileCheck = false, SeedModels = false });
+        _client = new SandboxTestClient(_sandbox, _sandbox.DefaultToken);
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        _client.Dispose();
+        await _sandbox.DisposeAsync();
+    }
+
+    private async Task<string> CreateWithFilesAsync(string name, bool isPrivate)
+    {
+        var created = await _client.Http.PostAsync("/api/buckets/me/" + name, SandboxTestClient.Json(isPrivate ? """{"private": true}""" : "{}"));
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var folder = _sandbox.Inspector.GetBucketFolder("sandbox-user/" + name);
+        Directory.CreateDirectory(Path.Combine(folder, "runs", "r1"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "runs", "r1", "state.json"), "{\"status\":\"ok\"}");
+        await File.WriteAllTextAsync(Path.Combine(folder, "top.txt"), "0123456789");
+        return folder;
+    }
+
+    [Test]
+    public async Task Create_get_list_and_conflict()
+    {
+        var created = await _client.Http.PostAsync("/api/buckets/me/out", SandboxTestClient.Json("{}"));
+        var body = await SandboxTestClient.ReadJsonAsync(created);
+        var again = await _client.Http.PostAsync("/api/buckets/sandbox-user/out", SandboxTestClient.Json("{}"));
+        var info = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/buckets/sandbox-user/out"));
+        var list = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/buckets/me"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(body["url"]!.GetValue<string>(), Is.EqualTo(_sandbox.Endpoint + "buckets/sandbox-user/out"));
+            Assert.That(body["id"]!.GetValue<string>(), Is.EqualTo("sandbox-user/out"));
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(info.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "id", "private", "createdAt", "size", "totalFiles" }));
+            Assert.That(info["private"]!.GetValue<bool>(), Is.False);
+            Assert.That(list.AsArray().Single()!["id"]!.GetValue<string>(), Is.EqualTo("sandbox-user/out"));
+        });
+    }
+
+    [Test]
+    public async Task Tree_is_recursive_unless_recursive_false()
+    {
+        await CreateWithFilesAsync("t", isPrivate: false);
+
+        var recursive = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/buckets/sandbox-user/t/tree?recursive=true"));
+        var flat = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/buckets/sandbox-user/t/tree?recursive=false"));
+        var sub = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/buckets/sandbox-user/t/tree/runs?recursive=true"));
+        var info = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/buckets/sandbox-user/t"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recursive.AsArray().Select(e => e!["path"]!.GetValue<string>()), Is.EqualTo(new[] { "runs/r1/state.json", "top.txt" }));
+            Assert.That(recursive[1]!["type"]!.GetValue<string>(), Is.EqualTo("file"));
+            Assert.That(recursive[1]!["size"]!.GetValue<long>(), Is.EqualTo(10));
+            Assert.That(recursive[1]!["xetHash"]!.GetValue<string>(), Does.Match("^[0-9a-f]{64}$"));
+            Assert.That(flat.AsArray().Select(e => e!["type"]!.GetValue<string>() + ":" + e["path"]!.GetValue<string>()), Is.EqualTo(new[] { "directory:runs", "file:top.txt" }));
+            Assert.That(sub.AsArray().Single()!["path"]!.GetValue<string>(), Is.EqualTo("runs/r1/state.json"));
+            Assert.That(info["totalFiles"]!.GetValue<int>(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Paths_info_returns_known_files_only()
+    {
+        await CreateWithFilesAsync("p", isPrivate: false);
+
+        var response = await _client.Http.PostAsync("/api/buckets/sandbox-user/p/paths-info", SandboxTestClient.Json("""{"paths": ["top.txt", "missing.txt", "runs/r1/state.json"]}"""));
+        var body = await SandboxTestClient.ReadJsonAsync(response);
+
+        Assert.That(body.AsArray().Select(e => e!["path"]!.GetValue<string>()), Is.EqualTo(new[] { "top.txt", "runs/r1/state.json" }));
+    }
+
+    [Test]
+    public async Task Resolve_serves_files_with_ranges()
+    {
+        await CreateWithFilesAsync("r", isPrivate: false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/buckets/sandbox-user/r/resolve/top.txt");
+        request.Headers.Range = new RangeHeaderValue(2, 4);
+
+        var full = await _client.Http.GetStringAsync("/buckets/sandbox-user/r/resolve/runs/r1/state.json");
+        var range = await _client.Http.SendAsync(request);
+        var missing = await _client.Http.GetAsync("/buckets/sandbox-user/r/resolve/nope");
+
+        Assert.That(full, Is.EqualTo("{\"status\":\"ok\"}"));
+        Assert.That(range.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent));
+        Assert.That(await range.Content.ReadAsStringAsync(), Is.EqualTo("234"));
+        Assert.That(missing.Headers.GetValues("X-Error-Code").Single(), Is.EqualTo("EntryNotFound"));
+    }
+
+    [Test]
+    public async Task Batch_deletes_files_and_refuses_xet_adds_with_501()
+    {
+        var folder = await CreateWithFilesAsync("b", isPrivate: false);
+
+        var delete = await _client.Http.PostAsync("/api/buckets/sandbox-user/b/batch", new StringContent("{\"type\":\"deleteFile\",\"path\":\"top.txt\"}\n", Encoding.UTF8, "application/x-ndjson"));
+        var add = await _client.Http.PostAsync("/api/buckets/sandbox-user/b/batch", new StringContent("{\"type\":\"addFile\",\"path\":\"x\",\"xetHash\":\"" + new string('a', 64) + "\"}\n", Encoding.UTF8, "application/x-ndjson"));
+        var missing = await _client.Http.PostAsync("/api/buckets/sandbox-user/b/batch", new StringContent("{\"type\":\"deleteFile\",\"path\":\"nope\"}\n", Encoding.UTF8, "application/x-ndjson"));
+
+        Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SandboxTestClient.ReadJsonAsync(delete))["success"]!.GetValue<bool>(), Is.True);
+        Assert.That(File.Exists(Path.Combine(folder, "top.txt")), Is.False);
+        Assert.That(add.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
+        Assert.That((await SandboxTestClient.ReadJsonAsync(add))["error"]!.GetValue<string>(), Does.Contain("Xet uploads are not emulated"));
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+    }
+
+    [Test]
+    public async Task A_private_bucket_is_404_to_others_and_401_anonymously_and_delete_removes_it()
+    {
+        await CreateWithFilesAsync("priv", isPrivate: true);
+        using var other = new SandboxTestClient(_sandbox, _sandbox.IssueToken("other"));
+        using var anonymous = new SandboxTestClient(_sandbox, null);
+
+        var otherInfo = await other.Http.GetAsync("/api/buckets/sandbox-user/priv");
+        var anonymousTree = await anonymous.Http.GetAsync("/api/buckets/sandbox-user/priv/tree");
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/buckets/sandbox-user/priv");
+        var deleted = await _client.Http.SendAsync(delete);
+        var after = await _client.Http.GetAsync("/api/buckets/sandbox-user/priv");
+
+        Assert.That(otherInfo.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(otherInfo.Headers.GetValues("X-Error-Code").Single(), Is.EqualTo("RepoNotFound"));
+        Assert.That(anonymousTree.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+}

@@ -1,0 +1,110 @@
+// Runs the official Hugging Face npm clients against a SpaceFactory Sandbox and prints one JSON line.
+// Env: HF_ENDPOINT (the Sandbox), HF_TOKEN (a Sandbox token), FIDELITY_FILES (a folder with the Space's files).
+//
+// @gradio/client resolves a Space id through a hard-coded https://huggingface.co/api/spaces/{id}/host (and
+// /jwt), so this script routes requests for that host to the Sandbox and refuses any other non-loopback host:
+// the test never touches the network.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRepo, deleteRepo, downloadFile, modelInfo, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
+import { Client } from "@gradio/client";
+
+const hubUrl = process.env.HF_ENDPOINT;
+const accessToken = process.env.HF_TOKEN;
+const filesDir = process.env.FIDELITY_FILES;
+const rewritten = [];
+
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+	const original = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+	const url = new URL(original);
+	let target = original;
+	if (url.hostname === "huggingface.co") {
+		target = hubUrl + url.pathname + url.search;
+		rewritten.push(url.pathname);
+	} else if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
+		throw new Error(`fidelity script: refusing network access to ${original}`);
+	}
+	if (input instanceof Request) {
+		return realFetch(new Request(target, input), init);
+	}
+	return realFetch(target, init);
+};
+
+async function waitForRunning(spaceId) {
+	for (let i = 0; i < 300; i++) {
+		const res = await fetch(`${hubUrl}/api/spaces/${spaceId}/runtime`, { headers: { Authorization: `Bearer ${accessToken}` } });
+		const runtime = await res.json();
+		if (!["BUILDING", "APP_STARTING", "RUNNING_BUILDING", "RUNNING_APP_STARTING", "NO_APP_FILE"].includes(runtime.stage)) {
+			return runtime;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`${spaceId} did not settle`);
+}
+
+const result = {};
+const me = await whoAmI({ accessToken, hubUrl });
+result.whoami = me.name;
+
+const spaceId = `${me.name}/npm-fidelity`;
+const repo = { type: "space", name: spaceId };
+const created = await createRepo({ repo, accessToken, hubUrl, private: true, sdk: "gradio" });
+result.repoUrl = created.repoUrl;
+
+const files = readdirSync(filesDir).map((name) => ({
+	path: name,
+	content: new Blob([readFileSync(join(filesDir, name))]),
+}));
+const commit = await uploadFiles({ repo, accessToken, hubUrl, files, commitTitle: "Add the generated app" });
+result.commitOid = commit?.commit?.oid ?? null;
+
+const info = await spaceInfo({ name: spaceId, accessToken, hubUrl });
+result.spaceInfo = { name: info.name, sdk: info.sdk, private: info.private };
+
+const blob = await downloadFile({ repo, path: "app.py", accessToken, hubUrl });
+result.downloadedAppPy = await blob.text();
+
+const runtime = await waitForRunning(spaceId);
+result.stage = runtime.stage;
+
+const client = await Client.connect(spaceId, { token: accessToken });
+result.configSimulated = client.config.spacefactory_simulated === true;
+const positional = await client.predict("/generate", ["Hello from npm", 8]);
+result.predict = positional.data;
+const named = await client.predict("/generate", { prompt: "Named" });
+result.predictNamed = named.data;
+try {
+	await client.predict("/fail", ["x"]);
+	result.failError = null;
+} catch (e) {
+	result.failError = e?.message ?? String(e);
+}
+client.close?.();
+
+// Connecting by the app's own origin (no Hub lookup) works as well.
+const { host } = await (await fetch(`${hubUrl}/api/spaces/${spaceId}/host`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
+const direct = await Client.connect(host, { token: accessToken });
+result.predictByHost = (await direct.predict("/health", [])).data;
+direct.close?.();
+
+// A model repo with a binary file: preupload answers "lfs", the client runs the LFS batch and PUTs the bytes.
+const modelRepo = { type: "model", name: `${me.name}/npm-lfs-model` };
+await createRepo({ repo: modelRepo, accessToken, hubUrl });
+const weights = new Uint8Array(160).map((_, i) => (i * 7) % 256);
+const lfsCommit = await uploadFiles({ repo: modelRepo, accessToken, hubUrl, files: [{ path: "weights.bin", content: new Blob([weights]) }] });
+const model = await modelInfo({ name: modelRepo.name, accessToken, hubUrl });
+const downloaded = new Uint8Array(await (await downloadFile({ repo: modelRepo, path: "weights.bin", accessToken, hubUrl })).arrayBuffer());
+result.lfs = {
+	commitOid: lfsCommit?.commit?.oid ?? null,
+	private: model.private,
+	roundTrip: downloaded.length === weights.length && downloaded.every((b, i) => b === weights[i]),
+};
+await deleteRepo({ repo: modelRepo, accessToken, hubUrl });
+
+// The seeded model the factory starts from.
+const tiny = await modelInfo({ name: "sshleifer/tiny-gpt2", hubUrl, additionalFields: ["library_name", "cardData"] });
+result.tinyGpt2 = { task: tiny.task, library: tiny.library_name };
+
+result.rewritten = [...new Set(rewritten)];
+console.log(JSON.stringify(result));
