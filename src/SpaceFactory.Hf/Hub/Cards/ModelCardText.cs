@@ -7,7 +7,7 @@ internal static class ModelCardText
 {
     public static string Decode(ReadOnlySpan<byte> bytes, bool truncated)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
         }
