@@ -1,29 +1,23 @@
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Hf.Hub;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace SpaceFactory.Hf.Tests.Hub;
 
 [TestFixture]
 public class CancellationTests
 {
+    /// <summary>Guards the awaits below against a hang; nothing here waits on the wall clock otherwise.</summary>
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
     [Test]
     public async Task Cancelling_the_token_cancels_a_pending_request()
     {
-        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var host = new HubTestHost(services: s => s.AddHttpClient(nameof(HubClient)).AddHttpMessageHandler(() => new SignalHandler(sent)));
-
-        // The server holds the answer far longer than the test lasts; only cancellation can end the call.
-        host.Server.Given(Request.Create().UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMinutes(5)).WithBody(HubRecordings.RuntimeStatic));
+        using var server = new BlackHoleServer();
+        using var host = new HubTestHost(o => o.Endpoint = server.Url);
         using var cts = new CancellationTokenSource();
 
         var call = host.Client.GetSpaceRuntimeAsync(RepoId.Parse("testuser/app"), cts.Token);
-        await sent.Task.WaitAsync(Guard);
-        Assert.That(call.IsCompleted, Is.False, "the request is pending");
+        Assert.That(await server.FirstRequest.WaitAsync(Guard), Is.EqualTo("GET /api/spaces/testuser/app/runtime HTTP/1.1"));
+        Assert.That(call.IsCompleted, Is.False, "the server holds the answer: the request is pending");
 
         await cts.CancelAsync();
 
@@ -45,32 +39,26 @@ public class CancellationTests
     [Test]
     public async Task Cancelling_stops_a_log_stream_that_is_still_open()
     {
-        using var host = new HubTestHost();
-        host.Server.Given(Request.Create().UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream").WithDelay(TimeSpan.FromMinutes(5)).WithBody("data: {}\n\n"));
+        using var server = new BlackHoleServer();
+        using var host = new HubTestHost(o => o.Endpoint = server.Url);
         using var cts = new CancellationTokenSource();
-        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var reading = Task.Run(async () =>
-        {
-            sent.TrySetResult();
-            await foreach (var _ in host.Client.StreamSpaceLogsAsync(RepoId.Parse("testuser/app"), SpaceLogKind.Run, cts.Token))
-            {
-            }
-        });
-        await sent.Task.WaitAsync(Guard);
+        var reading = ReadAllAsync(host.Client.StreamSpaceLogsAsync(RepoId.Parse("testuser/app"), SpaceLogKind.Run, cts.Token));
+        Assert.That(await server.FirstRequest.WaitAsync(Guard), Is.EqualTo("GET /api/spaces/testuser/app/logs/run HTTP/1.1"));
+
         await cts.CancelAsync();
 
         Assert.CatchAsync<OperationCanceledException>(() => reading.WaitAsync(Guard));
     }
 
-    /// <summary>Signals when a request leaves the client pipeline for the network.</summary>
-    private sealed class SignalHandler(TaskCompletionSource sent) : DelegatingHandler
+    private static async Task<int> ReadAllAsync(IAsyncEnumerable<SpaceLogLine> lines)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        var count = 0;
+        await foreach (var _ in lines)
         {
-            sent.TrySetResult();
-            return base.SendAsync(request, cancellationToken);
+            count++;
         }
+
+        return count;
     }
 }
