@@ -43,9 +43,12 @@ public partial class HubClient
         var list = ValidateOperations(operations);
 
         var files = new List<PreparedFile>();
+        var prepared = new Dictionary<CommitFileAddition, PreparedFile>(ReferenceEqualityComparer.Instance);
         foreach (var addition in list.OfType<CommitFileAddition>())
         {
-            files.Add(await CommitFileReader.PrepareAsync(addition, cancellationToken).ConfigureAwait(false));
+            var file = await CommitFileReader.PrepareAsync(addition, cancellationToken).ConfigureAwait(false);
+            files.Add(file);
+            prepared[addition] = file;
         }
 
         await PreuploadAsync(repoId, repoType, revision, files, cancellationToken).ConfigureAwait(false);
@@ -63,7 +66,7 @@ public partial class HubClient
             switch (operation)
             {
                 case CommitFileAddition addition:
-                    var file = files.First(f => ReferenceEquals(f.Addition, addition));
+                    var file = prepared[addition];
                     if (file.ShouldIgnore)
                     {
                         break;

@@ -163,8 +163,9 @@ public partial class HubClient
             throw new ArgumentException("A Space needs an SDK: set CreateRepoOptions.Sdk to 'gradio', 'docker' or 'static'.", nameof(options));
         }
 
-        if (!isSpace && (options.Sdk ?? options.SdkVersion ?? options.Hardware) is not null ||
-            !isSpace && (options.SleepTimeSeconds is not null || options.Secrets is { Count: > 0 } || options.Variables is { Count: > 0 }))
+        var hasSpaceSettings = options.Sdk is not null || options.SdkVersion is not null || options.Hardware is not null ||
+                               options.SleepTimeSeconds is not null || options.Secrets is { Count: > 0 } || options.Variables is { Count: > 0 };
+        if (!isSpace && hasSpaceSettings)
         {
             throw new ArgumentException(
                 $"Sdk, SdkVersion, Hardware, SleepTimeSeconds, Secrets and Variables apply to Spaces only, not to a {repoType.ToWireName()} repository.",
