@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using Polly;
 using Microsoft.Extensions.Options;
 using SpaceFactory.Hf.Http;
+using SpaceFactory.Hf.Hub;
 
 namespace SpaceFactory.Hf;
 
@@ -33,7 +34,10 @@ public static class HfServiceCollectionExtensions
         return AddCore(services);
     }
 
-    /// <summary>Adds the Hugging Face clients with options bound from a configuration section (e.g. <c>SpaceFactory:Hf</c>).</summary>
+    /// <summary>
+    /// Adds the Hugging Face clients with options bound from a configuration section (e.g. <c>SpaceFactory:Hf</c>);
+    /// its <c>Hub</c> sub-section binds <see cref="HubClientOptions"/>.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <see cref="HfClientOptions"/> values.</param>
     /// <returns>A builder for further SpaceFactory registrations.</returns>
@@ -42,6 +46,7 @@ public static class HfServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<HfClientOptions>().Bind(configuration);
+        services.AddOptions<HubClientOptions>().Bind(configuration.GetSection("Hub"));
         return AddCore(services);
     }
 
@@ -100,6 +105,8 @@ public static class HfServiceCollectionExtensions
             .AddHttpMessageHandler<HfAuthenticationHandler>();
 
         // Typed API clients (one line each).
+        services.TryAddSingleton<WhoAmICache>();
+        services.AddHfApiClient<HubClient>();
         return new HfBuilder(services);
     }
 

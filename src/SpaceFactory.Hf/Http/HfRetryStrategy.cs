@@ -6,7 +6,8 @@ namespace SpaceFactory.Hf.Http;
 /// <summary>
 /// The retry rules shared by the Hub, Jobs and Bucket clients: 408, 429, 5xx and connection failures, exponential
 /// back-off with jitter, the server's <c>Retry-After</c>/<c>RateLimit</c> wait honoured, and never a blind retry of
-/// POST, PUT, PATCH or DELETE (a lost answer to a write is reconciled by the caller, not repeated).
+/// POST, PUT, PATCH or DELETE (a lost answer to a write is reconciled by the caller, not repeated) unless the request
+/// was marked retry-safe (<see cref="HfRequestOptions.AsRetrySafe"/>) because the protocol makes it idempotent.
 /// </summary>
 internal static class HfRetryStrategy
 {
@@ -26,6 +27,12 @@ internal static class HfRetryStrategy
         var longest = settings.MaxServerRequestedDelay;
         options.ShouldHandle = async args =>
         {
+            // Writes are never repeated blindly: only safe methods and requests explicitly marked retry-safe.
+            if (args.Context.GetRequestMessage() is { } request && !HfRequestOptions.MayRetry(request))
+            {
+                return false;
+            }
+
             // A server asking for a longer wait than we are willing to block for: surface it as HfRateLimitedException.
             if (ServerRequestedDelay.From(args.Outcome.Result, timeProvider) is { } requested && requested > longest)
             {
@@ -34,7 +41,6 @@ internal static class HfRetryStrategy
 
             return await transient(args).ConfigureAwait(false);
         };
-        options.DisableForUnsafeHttpMethods();
         options.DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay.From(args.Outcome.Result, timeProvider));
         return options;
     }
