@@ -71,9 +71,9 @@ public sealed class PhaseContext
     /// <summary>A parameter's value.</summary>
     /// <param name="name">The parameter name.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="ArgumentException">The parameter is missing; the message names it and the recipe.</exception>
+    /// <exception cref="RecipeParameterException">The parameter is missing; the message names it and the recipe.</exception>
     public string GetRequiredParameter(string name) =>
-        GetParameter(name) ?? throw new ArgumentException($"The recipe '{Recipe}' needs the parameter '{name}', which the request does not give.", nameof(name));
+        GetParameter(name) ?? throw new RecipeParameterException(name, $"The recipe '{Recipe}' needs the parameter '{name}', which the request does not give.");
 
     /// <summary>A secret's value (redacted everywhere it might be recorded), or <see langword="null"/>.</summary>
     /// <param name="name">The secret name, e.g. <c>HF_TOKEN</c>.</param>

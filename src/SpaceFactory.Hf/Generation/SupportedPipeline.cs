@@ -1,6 +1,7 @@
 namespace SpaceFactory.Hf.Generation;
 
 /// <summary>The Transformers text pipelines the app generator has a template for.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(SupportedPipelineJsonConverter))]
 public enum SupportedPipeline
 {
     /// <summary><c>text-generation</c>: continue a prompt.</summary>

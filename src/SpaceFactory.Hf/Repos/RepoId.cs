@@ -7,6 +7,7 @@ namespace SpaceFactory.Hf;
 /// Hub's rules: ASCII letters, digits, <c>-</c>, <c>_</c> and <c>.</c>; each part starts and ends with a letter,
 /// digit or <c>_</c>; no <c>--</c> or <c>..</c>; the name is 1–96 characters and does not end in <c>.git</c>.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(RepoIdJsonConverter))]
 public readonly record struct RepoId : IParsable<RepoId>
 {
     /// <summary>Longest repository name the Hub accepts.</summary>

@@ -151,7 +151,7 @@ public class InProcessRunExecutorTests
 
         var result = await executor.RunAsync(new FactoryRequest("test"));
         var state = await _store.GetStateAsync(result.RunId);
-        Assert.That(state!.Steps[0].Error!.Message, Does.Contain("needs the parameter 'model'"));
+        Assert.That(state!.Steps[0].Error, Is.EqualTo(new ErrorRecord("RecipeParameterException", "The recipe 'test' needs the parameter 'model', which the request does not give.")));
     }
 
     [Test]

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using SpaceFactory.Hf.Analysis;
+
+namespace SpaceFactory.Hf.Steps;
+
+/// <summary>Source-generated JSON for the steps' state and the artifacts they record (snake_case, our own formats).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(ModelAnalysis))]
+[JsonSerializable(typeof(RuntimeRecommendation))]
+[JsonSerializable(typeof(GeneratedAppRecord))]
+[JsonSerializable(typeof(TargetSpaceRecord))]
+internal sealed partial class StepsJsonContext : JsonSerializerContext;

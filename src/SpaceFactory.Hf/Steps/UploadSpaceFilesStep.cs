@@ -1,0 +1,81 @@
+using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Hf.Hub;
+
+namespace SpaceFactory.Hf.Steps;
+
+/// <summary>
+/// Uploads the generated files to the target Space in one commit. Before committing again after a lost answer or a
+/// crash it looks: when the Space already holds exactly these files, that commit is adopted, never duplicated.
+/// </summary>
+public sealed class UploadSpaceFilesStep(HubClient hub) : IPhaseStep
+{
+    /// <inheritdoc />
+    public string Name => "upload_space_files";
+
+    /// <inheritdoc />
+    public bool IsSafeToRerun => true;
+
+    /// <inheritdoc />
+    public async Task<StepResult> ExecuteAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var target = context.State.Get(FactoryState.Target);
+        var app = context.State.Get(FactoryState.App);
+
+        var existing = await FindUploadedAsync(target.RepoId, app, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            context.State.Set(FactoryState.Target, target with { Commit = existing });
+            await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} already holds these {app.Files.Count} files (commit {existing}); not committed again", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return StepResult.Completed($"files already uploaded in {existing}");
+        }
+
+        string commit;
+        try
+        {
+            var info = await hub.CreateCommitAsync(
+                target.RepoId,
+                RepoType.Space,
+                "SpaceFactory: upload the generated app",
+                app.Files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
+                new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}" },
+                cancellationToken).ConfigureAwait(false);
+            commit = info.CommitOid;
+        }
+        catch (Exception ex) when (LostAnswer.Is(ex, cancellationToken))
+        {
+            commit = await FindUploadedAsync(target.RepoId, app, cancellationToken).ConfigureAwait(false) ?? throw ex.Rethrow();
+            await context.Recorder.RecordEventAsync("commit_reconciled", $"the answer to the commit was lost ({ex.GetType().Name}), but the files are there (commit {commit})", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        context.State.Set(FactoryState.Target, target with { Commit = commit });
+        await context.Recorder.RecordEventAsync("files_uploaded", $"committed {app.Files.Count} files to {target.RepoId}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return StepResult.Completed($"one commit {commit[..Math.Min(12, commit.Length)]} with {string.Join(", ", app.Files.Select(f => f.Path))}");
+    }
+
+    /// <summary>The Space's head commit when it already holds every generated file with the same content, else null.</summary>
+    private async Task<string?> FindUploadedAsync(RepoId space, GeneratedAppRecord app, CancellationToken cancellationToken)
+    {
+        var info = await hub.GetSpaceInfoAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var present = (info.Siblings ?? []).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        if (info.Sha is null || !app.Files.All(f => present.Contains(f.Path)))
+        {
+            return null;
+        }
+
+        foreach (var file in app.Files)
+        {
+            var stream = await hub.DownloadFileAsync(space, RepoType.Space, file.Path, info.Sha, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = new StreamReader(stream);
+                if (!string.Equals(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), file.Content, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return info.Sha;
+    }
+}
