@@ -100,6 +100,8 @@ public static class HfServiceCollectionExtensions
             .AddHttpMessageHandler<HfAuthenticationHandler>();
 
         // Typed API clients (one line each).
+        services.AddHfApiClient<Jobs.JobsClient>();
+        services.AddHfApiClient<Buckets.BucketClient>();
         return new HfBuilder(services);
     }
 
