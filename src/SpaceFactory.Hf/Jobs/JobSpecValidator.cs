@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SpaceFactory.Core.Redaction;
 
 namespace SpaceFactory.Hf.Jobs;
 
@@ -36,9 +37,10 @@ internal static partial class JobSpecValidator
             throw Invalid("Timeout is the default (0 s) value; leave it null for the Hub's default of 30 minutes.");
         }
 
+        // Before any check that quotes a value, so that no error message can carry a secret.
+        GuardAgainstLeakedSecrets(secrets, command, arguments, environment, spec);
         var labels = CheckLabels(spec);
         var volumes = CheckVolumes(spec.Volumes);
-        GuardAgainstLeakedSecrets(secrets, command, arguments, environment, labels, volumes);
 
         return new JobSpecRequest
         {
@@ -208,10 +210,9 @@ internal static partial class JobSpecValidator
         List<string> command,
         List<string> arguments,
         Dictionary<string, string> environment,
-        Dictionary<string, string>? labels,
-        List<JobVolume> volumes)
+        JobSpec spec)
     {
-        foreach (var (field, text) in ClearFields(command, arguments, environment, labels, volumes))
+        foreach (var (field, text) in ClearFields(command, arguments, environment, spec))
         {
             foreach (var (name, secret) in secrets)
             {
@@ -232,8 +233,7 @@ internal static partial class JobSpecValidator
         List<string> command,
         List<string> arguments,
         Dictionary<string, string> environment,
-        Dictionary<string, string>? labels,
-        List<JobVolume> volumes)
+        JobSpec spec)
     {
         for (var i = 0; i < command.Count; i++)
         {
@@ -250,14 +250,21 @@ internal static partial class JobSpecValidator
             yield return ($"environment variable '{name}'", value);
         }
 
-        foreach (var (key, value) in labels ?? [])
+        foreach (var (key, value) in spec.Labels ?? new Dictionary<string, string>(StringComparer.Ordinal))
         {
-            yield return ($"label '{key}'", value);
+            yield return ("a label key", key ?? string.Empty);
+            yield return ("a label value", value ?? string.Empty);
         }
 
+        if (spec.Name is not null)
+        {
+            yield return ("Name", spec.Name);
+        }
+
+        var volumes = spec.Volumes ?? [];
         for (var i = 0; i < volumes.Count; i++)
         {
-            yield return ($"Volumes[{i}]", volumes[i].ToString());
+            yield return ($"Volumes[{i}]", volumes[i]?.ToString() ?? string.Empty);
         }
     }
 
@@ -281,7 +288,7 @@ internal static partial class JobSpecValidator
 
     // Reported against the 'spec' argument of RunJobAsync/ToRequest, the parameter the caller got wrong.
 #pragma warning disable MA0015, CA2208
-    private static ArgumentException Invalid(string message) => new($"Invalid JobSpec: {message}", "spec");
+    private static ArgumentException Invalid(string message) => new($"Invalid JobSpec: {TokenShapes.Redact(message)}", "spec");
 #pragma warning restore MA0015, CA2208
 
     // A user access token: 'hf_' followed by 34 letters and digits, not part of a longer word.

@@ -382,9 +382,10 @@ public class JobsClient
                 yield break;
             }
 
-            if (step == StreamStep.Failed && cursor.Delivered == deliveredBefore)
+            if (step == StreamStep.Failed)
             {
-                failures++;
+                // Consecutive failures count only while no new line arrives.
+                failures = cursor.Delivered > deliveredBefore ? 1 : failures + 1;
                 JobsLog.LogStreamFailed(_logger, jobId, failures, options.MaxReconnectAttempts, error!.Message);
                 if (failures > options.MaxReconnectAttempts)
                 {

@@ -1,0 +1,32 @@
+using SpaceFactory.Hf.Jobs;
+
+namespace SpaceFactory.Hf.Tests.Jobs;
+
+[TestFixture]
+public class JobLogCursorTests
+{
+    private static readonly DateTimeOffset T = new(2025, 7, 22, 16, 0, 0, TimeSpan.Zero);
+
+    private static List<int> Admitted(JobLogCursor cursor, params DateTimeOffset?[] stamps)
+    {
+        cursor.BeginConnection();
+        return [.. stamps.Select((s, i) => (s, i)).Where(x => cursor.Admit(x.s)).Select(x => x.i)];
+    }
+
+    [Test]
+    public void Full_replay_skips_exactly_what_was_delivered()
+    {
+        var cursor = new JobLogCursor();
+        Assert.That(Admitted(cursor, T, T, T.AddSeconds(1)), Is.EqualTo(new[] { 0, 1, 2 }));
+        Assert.That(Admitted(cursor, T, T, T.AddSeconds(1), T.AddSeconds(1), T.AddSeconds(2)), Is.EqualTo(new[] { 3, 4 }));
+        Assert.That(cursor.Delivered, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void Lines_without_timestamps_fall_back_to_counting()
+    {
+        var cursor = new JobLogCursor();
+        Assert.That(Admitted(cursor, null, null), Is.EqualTo(new[] { 0, 1 }));
+        Assert.That(Admitted(cursor, null, null, null), Is.EqualTo(new[] { 2 }));
+    }
+}
