@@ -282,22 +282,6 @@ public class JobsClient
             _ => false,
         };
 
-    private static async ValueTask<(StreamStep Step, Exception? Error)> MoveNextAsync(IAsyncEnumerator<JobLogLine> lines, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await lines.MoveNextAsync().ConfigureAwait(false) ? StreamStep.Line : StreamStep.Ended, null);
-        }
-        catch (HfStreamIdleException ex)
-        {
-            return (StreamStep.Silent, ex);
-        }
-        catch (Exception ex) when (IsConnectionFailure(ex, cancellationToken))
-        {
-            return (StreamStep.Failed, ex);
-        }
-    }
-
     private static string Describe(StreamStep step) => step switch
     {
         StreamStep.Ended => "ended",
@@ -356,7 +340,20 @@ public class JobsClient
                 {
                     while (true)
                     {
-                        (step, error) = await MoveNextAsync(lines, cancellationToken).ConfigureAwait(false);
+                        // Only the wait is guarded (a yield cannot sit in a try with a catch).
+                        try
+                        {
+                            step = await lines.MoveNextAsync().ConfigureAwait(false) ? StreamStep.Line : StreamStep.Ended;
+                        }
+                        catch (HfStreamIdleException ex)
+                        {
+                            (step, error) = (StreamStep.Silent, ex);
+                        }
+                        catch (Exception ex) when (IsConnectionFailure(ex, cancellationToken))
+                        {
+                            (step, error) = (StreamStep.Failed, ex);
+                        }
+
                         if (step != StreamStep.Line)
                         {
                             break;
