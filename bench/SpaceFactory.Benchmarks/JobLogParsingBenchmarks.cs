@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Http;
@@ -70,20 +69,21 @@ public class JobLogParsingBenchmarks
         return count;
     }
 
-    /// <summary>What the client uses: SseParser framing, Utf8JsonReader straight over the event bytes, dedup cursor.</summary>
+    /// <summary>The client's parser without HTTP: SseParser framing + JobLogEventParser (fast path, Utf8JsonReader fallback).</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
-    public async Task<int> JobLogStreamReader_()
+    public async Task<int> SseParserWithJobLogEventParser()
     {
         var count = 0;
-        await foreach (var line in JobLogStreamReader.ReadAsync(new MemoryStream(_payload, writable: false), new JobLogCursor(), includeBanner: false, NullLogger.Instance, "bench", default))
+        await using var events = JobLogStreamReader.EnumerateEvents(new MemoryStream(_payload, writable: false), default);
+        while (await events.MoveNextAsync())
         {
-            count += line.Text.Length > 0 ? 1 : 0;
+            count += events.Current.Data.HasLine ? 1 : 0;
         }
 
         return count;
     }
 
-    /// <summary>The whole client path: JobsClient.StreamLogsAsync over an in-memory HTTP handler (idle-timeout stream included).</summary>
+    /// <summary>The whole client path: JobsClient.StreamLogsAsync over an in-memory HTTP handler (idle-timeout stream, dedup cursor included).</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
     public async Task<int> JobsClient_StreamLogsAsync()
     {

@@ -1,14 +1,15 @@
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>
-/// Remembers which log lines were delivered so that a reopened stream (which the Hub replays from the start) does not
+/// Remembers which log lines were delivered so that a reopened stream, which the Hub replays from the start, does not
 /// deliver them twice.
 /// </summary>
 /// <remarks>
-/// Lines are ordered by timestamp: a replayed line older than the last delivered one is skipped, and of the lines
-/// sharing the last timestamp, as many are skipped as were delivered. This stays right if the server replays only
-/// part of the history. Lines without a timestamp fall back to counting (the official client's rule: skip as many
-/// events as were delivered).
+/// Only the start of a reopened stream is filtered: a replayed line older than the last delivered one is skipped, and
+/// of the lines sharing the last timestamp, as many as were delivered. The first line that passes ends the replay, and
+/// from there on every line of that connection is delivered (so lines are never dropped within one connection, even
+/// if their timestamps go backwards). This also stays right when the server replays only part of the history. Lines
+/// without a timestamp fall back to counting, the official client's rule: skip as many events as were delivered.
 /// </remarks>
 internal sealed class JobLogCursor
 {
@@ -16,53 +17,53 @@ internal sealed class JobLogCursor
     private long _deliveredAtLastTimestamp;
     private long _seenAtLastTimestampOnConnection;
     private long _indexOnConnection;
+    private bool _replaying;
 
     /// <summary>How many lines were delivered so far, over all connections.</summary>
     public long Delivered { get; private set; }
 
-    /// <summary>Starts counting a new connection's replay.</summary>
+    /// <summary>Starts a new connection: its first lines are a replay when anything was delivered before.</summary>
     public void BeginConnection()
     {
         _indexOnConnection = 0;
         _seenAtLastTimestampOnConnection = 0;
+        _replaying = Delivered > 0;
     }
 
     /// <summary>Whether the next line of the current connection is new; records it as delivered when it is.</summary>
     public bool Admit(DateTimeOffset? timestamp)
     {
         var index = _indexOnConnection++;
-        if (timestamp is { } time && _lastTimestamp is { } last)
-        {
-            if (time < last)
-            {
-                return false;
-            }
-
-            if (time == last)
-            {
-                if (++_seenAtLastTimestampOnConnection <= _deliveredAtLastTimestamp)
-                {
-                    return false;
-                }
-
-                _deliveredAtLastTimestamp++;
-                Delivered++;
-                return true;
-            }
-        }
-        else if (index < Delivered)
+        if (_replaying && IsReplayed(timestamp, index))
         {
             return false;
         }
 
+        _replaying = false;
         Delivered++;
-        if (timestamp is { } newest)
+        if (timestamp is { } time)
         {
-            _lastTimestamp = newest;
-            _deliveredAtLastTimestamp = 1;
-            _seenAtLastTimestampOnConnection = 1;
+            if (time == _lastTimestamp)
+            {
+                _deliveredAtLastTimestamp++;
+            }
+            else
+            {
+                _lastTimestamp = time;
+                _deliveredAtLastTimestamp = 1;
+            }
         }
 
         return true;
+    }
+
+    private bool IsReplayed(DateTimeOffset? timestamp, long index)
+    {
+        if (timestamp is not { } time || _lastTimestamp is not { } last)
+        {
+            return index < Delivered;
+        }
+
+        return time < last || (time == last && ++_seenAtLastTimestampOnConnection <= _deliveredAtLastTimestamp);
     }
 }

@@ -1,56 +1,22 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging;
 
 namespace SpaceFactory.Hf.Jobs;
 
-/// <summary>Reads one connection of a Job log stream: SSE framing by the in-box <see cref="SseParser"/>, lines by <see cref="JobLogEventParser"/>.</summary>
+/// <summary>
+/// The pieces of one connection of a Job log stream: SSE framing by the in-box <see cref="SseParser"/>, event data by
+/// <see cref="JobLogEventParser"/>, and the rule for which lines are delivered. <see cref="JobsClient"/> drives them in
+/// its own loop so that each line crosses a single async iterator.
+/// </summary>
 internal static class JobLogStreamReader
 {
     /// <summary>The banner the Hub writes first; the official client drops it.</summary>
     private const string BannerPrefix = "===== Job started";
 
-    /// <summary>
-    /// Yields the new lines of <paramref name="body"/>: keep-alives and comments are ignored, an unreadable event is
-    /// skipped with a warning, and lines the <paramref name="cursor"/> has already delivered are skipped.
-    /// </summary>
-    public static async IAsyncEnumerable<JobLogLine> ReadAsync(
-        Stream body,
-        JobLogCursor cursor,
-        bool includeBanner,
-        ILogger logger,
-        string jobId,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        cursor.BeginConnection();
-        var eventNumber = 0L;
-        await foreach (var item in SseParser.Create(body, JobLogEventParser.ItemParser).EnumerateAsync(cancellationToken).ConfigureAwait(false))
-        {
-            eventNumber++;
-            var logEvent = item.Data;
-            if (logEvent.Problem is not null)
-            {
-                JobsLog.SkippedUnreadableLogEvent(logger, jobId, eventNumber, logEvent.Problem);
-            }
+    /// <summary>The events of <paramref name="body"/>; comments (keep-alives) produce none.</summary>
+    public static IAsyncEnumerator<SseItem<JobLogEvent>> EnumerateEvents(Stream body, CancellationToken cancellationToken) =>
+        SseParser.Create(body, JobLogEventParser.ItemParser).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
 
-            if (logEvent.HasLine && IsNew(logEvent.Line, cursor, includeBanner))
-            {
-                yield return logEvent.Line;
-            }
-
-            if (logEvent.More is { } more)
-            {
-                foreach (var line in more)
-                {
-                    if (IsNew(line, cursor, includeBanner))
-                    {
-                        yield return line;
-                    }
-                }
-            }
-        }
-    }
-
-    private static bool IsNew(JobLogLine line, JobLogCursor cursor, bool includeBanner) =>
+    /// <summary>Whether <paramref name="line"/> is delivered: not a replay of a delivered line, and not the banner unless asked.</summary>
+    public static bool IsNew(JobLogLine line, JobLogCursor cursor, bool includeBanner) =>
         cursor.Admit(line.Timestamp) && (includeBanner || !line.Text.StartsWith(BannerPrefix, StringComparison.Ordinal));
 }

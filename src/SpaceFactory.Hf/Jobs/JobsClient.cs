@@ -158,6 +158,11 @@ public class JobsClient
             throw new ArgumentOutOfRangeException(nameof(options), options.Tail, "JobLogOptions.Tail must not be negative.");
         }
 
+        if (options.IdleTimeout is { } idle && idle <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), idle, "JobLogOptions.IdleTimeout must be positive.");
+        }
+
         if (options.MaxReconnectAttempts < 0 || options.MinReconnectDelay <= TimeSpan.Zero || options.MaxReconnectDelay < options.MinReconnectDelay)
         {
             throw new ArgumentException(
@@ -334,8 +339,9 @@ public class JobsClient
 
             if (body is not null)
             {
-                var lines = JobLogStreamReader.ReadAsync(body, cursor, options.IncludeBanner, _logger, jobId, cancellationToken)
-                    .GetAsyncEnumerator(cancellationToken);
+                cursor.BeginConnection();
+                var events = JobLogStreamReader.EnumerateEvents(body, cancellationToken);
+                var eventNumber = 0L;
                 try
                 {
                     while (true)
@@ -343,7 +349,7 @@ public class JobsClient
                         // Only the wait is guarded (a yield cannot sit in a try with a catch).
                         try
                         {
-                            step = await lines.MoveNextAsync().ConfigureAwait(false) ? StreamStep.Line : StreamStep.Ended;
+                            step = await events.MoveNextAsync().ConfigureAwait(false) ? StreamStep.Line : StreamStep.Ended;
                         }
                         catch (HfStreamIdleException ex)
                         {
@@ -359,12 +365,30 @@ public class JobsClient
                             break;
                         }
 
-                        yield return lines.Current;
+                        eventNumber++;
+                        var logEvent = events.Current.Data;
+                        if (logEvent.Problem is not null)
+                        {
+                            JobsLog.SkippedUnreadableLogEvent(_logger, jobId, eventNumber, logEvent.Problem);
+                        }
+
+                        if (logEvent.HasLine && JobLogStreamReader.IsNew(logEvent.Line, cursor, options.IncludeBanner))
+                        {
+                            yield return logEvent.Line;
+                        }
+
+                        foreach (var line in logEvent.More ?? [])
+                        {
+                            if (JobLogStreamReader.IsNew(line, cursor, options.IncludeBanner))
+                            {
+                                yield return line;
+                            }
+                        }
                     }
                 }
                 finally
                 {
-                    await lines.DisposeAsync().ConfigureAwait(false);
+                    await events.DisposeAsync().ConfigureAwait(false);
                     await body.DisposeAsync().ConfigureAwait(false);
                 }
             }

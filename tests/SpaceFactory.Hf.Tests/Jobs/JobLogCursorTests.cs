@@ -29,4 +29,21 @@ public class JobLogCursorTests
         Assert.That(Admitted(cursor, null, null), Is.EqualTo(new[] { 0, 1 }));
         Assert.That(Admitted(cursor, null, null, null), Is.EqualTo(new[] { 2 }));
     }
+
+    [Test]
+    public void Timestamps_going_backwards_within_a_connection_are_all_delivered()
+    {
+        var cursor = new JobLogCursor();
+        Assert.That(Admitted(cursor, T.AddSeconds(5), T.AddSeconds(3), T.AddSeconds(4)), Is.EqualTo(new[] { 0, 1, 2 }), "a first connection is never filtered");
+        Assert.That(Admitted(cursor, T.AddSeconds(3), T.AddSeconds(4), T.AddSeconds(6), T.AddSeconds(1), T.AddSeconds(2)), Is.EqualTo(new[] { 2, 3, 4 }),
+            "the replay ends at the first new line; after it every line of the connection is delivered");
+    }
+
+    [Test]
+    public void A_partial_replay_resumes_after_the_last_delivered_line()
+    {
+        var cursor = new JobLogCursor();
+        Assert.That(Admitted(cursor, T, T.AddSeconds(1), T.AddSeconds(1)), Is.EqualTo(new[] { 0, 1, 2 }));
+        Assert.That(Admitted(cursor, T.AddSeconds(1), T.AddSeconds(1), T.AddSeconds(1), T.AddSeconds(2)), Is.EqualTo(new[] { 2, 3 }));
+    }
 }
