@@ -377,11 +377,14 @@ public class JobsClient
                             yield return logEvent.Line;
                         }
 
-                        foreach (var line in logEvent.More ?? [])
+                        if (logEvent.More is { } more)
                         {
-                            if (JobLogStreamReader.IsNew(line, cursor, options.IncludeBanner))
+                            foreach (var line in more)
                             {
-                                yield return line;
+                                if (JobLogStreamReader.IsNew(line, cursor, options.IncludeBanner))
+                                {
+                                    yield return line;
+                                }
                             }
                         }
                     }

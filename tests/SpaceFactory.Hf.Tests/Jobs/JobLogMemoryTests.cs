@@ -42,8 +42,9 @@ public class JobLogMemoryTests
         Assert.That(count, Is.EqualTo(LineCount));
         Assert.That(lastText, Is.EqualTo(GeneratedLogStream.TextOf(LineCount - 1)));
 
-        // The line's own string is ~48 bytes ("line 0000042"); everything else must be amortised away.
-        Assert.That(allocatedPerLine, Is.LessThan(120), "bytes allocated per line");
+        // The line's own string is 48 bytes ("line 0000042"); anything else allocated per line (even an empty list,
+        // 32 bytes) would break this bound.
+        Assert.That(allocatedPerLine, Is.LessThan(64), "bytes allocated per line");
         Assert.That(heapAtEnd - heapAtTenth, Is.LessThan(4L * 1024 * 1024), "the heap does not grow with the number of lines");
     }
 }
