@@ -107,6 +107,8 @@ public static class HfServiceCollectionExtensions
         // Typed API clients (one line each).
         services.TryAddSingleton<WhoAmICache>();
         services.AddHfApiClient<HubClient>();
+        services.AddHfApiClient<Jobs.JobsClient>();
+        services.AddHfApiClient<Buckets.BucketClient>();
         return new HfBuilder(services);
     }
 

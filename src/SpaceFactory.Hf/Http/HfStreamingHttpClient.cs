@@ -35,14 +35,35 @@ public sealed class HfStreamingHttpClient
     /// <param name="request">The request; it is disposed with the returned stream.</param>
     /// <param name="cancellationToken">Cancels the request and any later read.</param>
     /// <returns>The response body; disposing it closes the connection.</returns>
-    internal async Task<Stream> OpenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    internal Task<Stream> OpenAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        OpenAsync(request, idleTimeout: null, adaptBody: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="OpenAsync(HttpRequestMessage, CancellationToken)"/>, with a per-stream idle timeout and a hook
+    /// that may wrap the body after looking at the response (e.g. to honour a <c>Range</c> the server ignored).
+    /// </summary>
+    /// <param name="request">The request; it is disposed with the returned stream.</param>
+    /// <param name="idleTimeout">Longest silence for this stream; <see langword="null"/> for the configured one.</param>
+    /// <param name="adaptBody">Receives the response and its body and returns the stream to hand out.</param>
+    /// <param name="cancellationToken">Cancels the request and any later read.</param>
+    /// <returns>The response body; disposing it closes the connection.</returns>
+    internal async Task<Stream> OpenAsync(
+        HttpRequestMessage request,
+        TimeSpan? idleTimeout,
+        Func<HttpResponseMessage, Stream, Stream>? adaptBody,
+        CancellationToken cancellationToken)
     {
         var response = await HfHttp.SendAsync(HttpClient, request, _timeProvider, cancellationToken, HttpCompletionOption.ResponseHeadersRead)
             .ConfigureAwait(false);
         try
         {
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new IdleTimeoutStream(body, _idleTimeout, _timeProvider, HfHttp.Describe(request), new ResponseOwner(response, request));
+            if (adaptBody is not null)
+            {
+                body = adaptBody(response, body);
+            }
+
+            return new IdleTimeoutStream(body, idleTimeout ?? _idleTimeout, _timeProvider, HfHttp.Describe(request), new ResponseOwner(response, request));
         }
         catch
         {

@@ -1,0 +1,7 @@
+namespace SpaceFactory.Hf.Buckets;
+
+/// <summary>The outcome of <see cref="BucketClient.DeleteFilesAsync"/> (summed over its batches).</summary>
+/// <param name="Processed">Operations the Hub processed.</param>
+/// <param name="Succeeded">Operations that succeeded.</param>
+/// <param name="Failed">Operations that failed, with the Hub's reason (the batch is not transactional).</param>
+public sealed record BucketBatchResult(int Processed, int Succeeded, IReadOnlyList<BucketBatchFailure> Failed);
