@@ -98,7 +98,7 @@ public sealed class DirectoryRunStore : IRunStore
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var item in EventLines.ReadAsync(stream, afterSeq, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in RunEventLog.ReadAsync(stream, afterSeq, cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }

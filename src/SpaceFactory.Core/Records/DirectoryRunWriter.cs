@@ -69,7 +69,7 @@ internal sealed class DirectoryRunWriter(string folder) : IRunWriter
             }
 
             var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            var (complete, lastSeq) = EventLines.Scan(content);
+            var (complete, lastSeq) = RunEventLog.Scan(content);
             var dropped = content.Length - complete;
             if (dropped > 0)
             {

@@ -44,7 +44,7 @@ public sealed class InMemoryRunStore : IRunStore
         }
 
         using var stream = new MemoryStream(run.EventBytes());
-        await foreach (var item in EventLines.ReadAsync(stream, afterSeq, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in RunEventLog.ReadAsync(stream, afterSeq, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
         }
@@ -139,7 +139,7 @@ public sealed class InMemoryRunStore : IRunStore
             lock (_eventsLock)
             {
                 var content = _events.ToArray();
-                var (complete, lastSeq) = EventLines.Scan(content);
+                var (complete, lastSeq) = RunEventLog.Scan(content);
                 _events.SetLength(complete);
                 _events.Position = complete;
                 return Task.FromResult(new EventLogTail(lastSeq, content.Length - complete));

@@ -4,8 +4,13 @@ using System.Text.Json;
 namespace SpaceFactory.Core.Records;
 
 /// <summary>Reads <c>events.jsonl</c>: complete lines only (a line without its <c>\n</c> was torn by a crash).</summary>
-internal static class EventLines
+public static class RunEventLog
 {
+    /// <summary>Reads the complete event lines of <paramref name="stream"/> whose <c>seq</c> is above <paramref name="afterSeq"/>.</summary>
+    /// <param name="stream">The content of an <c>events.jsonl</c>.</param>
+    /// <param name="afterSeq">Events up to this sequence number are skipped.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events in order; unreadable lines are skipped.</returns>
     public static async IAsyncEnumerable<RunEvent> ReadAsync(Stream stream, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
@@ -46,7 +51,7 @@ internal static class EventLines
     }
 
     /// <summary>The event on one line, or <see langword="null"/> for a blank or unreadable line.</summary>
-    public static RunEvent? Parse(ReadOnlySpan<byte> line)
+    internal static RunEvent? Parse(ReadOnlySpan<byte> line)
     {
         if (line.IsEmpty || line.Trim(" \t\r"u8).IsEmpty)
         {
@@ -64,7 +69,7 @@ internal static class EventLines
     }
 
     /// <summary>The length of the complete-lines prefix of <paramref name="content"/> and the last complete seq in it.</summary>
-    public static (long CompleteLength, long LastSeq) Scan(ReadOnlySpan<byte> content)
+    internal static (long CompleteLength, long LastSeq) Scan(ReadOnlySpan<byte> content)
     {
         var lastNewline = content.LastIndexOf((byte)'\n');
         if (lastNewline < 0)
