@@ -64,6 +64,7 @@ public static class HfServiceCollectionExtensions
                 client.BaseAddress = WithTrailingSlash(provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint());
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns total and attempt timeouts
             })
+            .UseLongLivedConnections()
             .AddHttpMessageHandler<HfAuthenticationHandler>();
         builder.AddResilienceHandler("hf", static (pipeline, context) =>
             {
@@ -79,6 +80,20 @@ public static class HfServiceCollectionExtensions
             });
         return builder;
     }
+
+    /// <summary>
+    /// Keeps one pooled handler per client for the host's lifetime and lets the sockets recycle themselves every five
+    /// minutes instead, so that clients held by long-lived objects (steps inside recipes) keep keep-alive connections
+    /// and still follow DNS changes.
+    /// </summary>
+    internal static IHttpClientBuilder UseLongLivedConnections(this IHttpClientBuilder builder) =>
+        builder
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
     /// <summary>The Hub address as a base address: relative request paths resolve under it.</summary>
     internal static Uri WithTrailingSlash(Uri endpoint) =>
@@ -102,6 +117,7 @@ public static class HfServiceCollectionExtensions
                 client.BaseAddress = WithTrailingSlash(provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint());
                 client.Timeout = Timeout.InfiniteTimeSpan; // streams have an idle timeout instead
             })
+            .UseLongLivedConnections()
             .AddHttpMessageHandler<HfAuthenticationHandler>();
 
         // Typed API clients (one line each).

@@ -77,13 +77,15 @@ public class LargeCommitTests
     private static ServiceProvider BuildProvider(UploadSinkHandler sink)
     {
         var services = new ServiceCollection();
-        services.AddHttpClient(nameof(HubClient)).ConfigurePrimaryHttpMessageHandler(() => sink);
-        services.AddHttpClient(HfServiceCollectionExtensions.StreamingClientName).ConfigurePrimaryHttpMessageHandler(() => sink);
         services.AddHuggingFace(o =>
         {
             o.Endpoint = new Uri("http://hub.test");
             o.Token = HubTestHost.Token;
         });
+
+        // Configured after AddHuggingFace, as a user would: the last primary handler wins.
+        services.AddHttpClient(nameof(HubClient)).ConfigurePrimaryHttpMessageHandler(() => sink);
+        services.AddHttpClient(HfServiceCollectionExtensions.StreamingClientName).ConfigurePrimaryHttpMessageHandler(() => sink);
         return services.BuildServiceProvider();
     }
 
