@@ -1,0 +1,64 @@
+using System.Text.Json;
+using SpaceFactory.Cli.Hosting;
+using SpaceFactory.Cli.Output;
+using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Core.Redaction;
+using SpaceFactory.Hf;
+using Spectre.Console;
+
+namespace SpaceFactory.Cli.Commands;
+
+/// <summary>Runs a verb's body and turns failures into clear messages and documented exit codes.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(bool json, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is CliInputException or RecipeParameterException or ArgumentException or FormatException)
+        {
+            return Fail(json, "invalid_input", ex.Message, ExitCodes.InvalidInput);
+        }
+        catch (MissingTokenException ex)
+        {
+            return Fail(json, "missing_token", ex.Message, ExitCodes.MissingToken);
+        }
+        catch (HfUnauthorizedException ex)
+        {
+            return Fail(json, "unauthorized", $"The Hub refused the token: {ex.ServerMessage ?? ex.Message}", ExitCodes.Unreachable);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Fail(json, "unreachable", $"The endpoint could not be reached: {ex.Message}", ExitCodes.Unreachable);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return Fail(json, "not_found", ex.Message, ExitCodes.NotFound);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(json, "cancelled", "Cancelled.", ExitCodes.RunFailed);
+        }
+        catch (Exception ex)
+        {
+            return Fail(json, "internal_error", $"{ex.GetType().Name}: {ex.Message}", ExitCodes.InternalError);
+        }
+    }
+
+    private static int Fail(bool json, string error, string message, int exitCode)
+    {
+        message = TokenShapes.Redact(message)!;
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new ErrorJson(error, message, exitCode), CliJsonContext.Default.ErrorJson));
+        }
+        else
+        {
+            AnsiConsole.Console.MarkupLine($"[red]error[/]: {Markup.Escape(message)}");
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using SpaceFactory.Cli.Hosting;
+using SpaceFactory.Core.Records;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Buckets;
+using SpaceFactory.Hf.Execution;
+
+namespace SpaceFactory.Cli.Commands;
+
+/// <summary>Opens run records from a local folder, or from a Bucket (<c>hf://buckets/ns/name</c>) through the Hub API.</summary>
+internal static class RecordSource
+{
+    public static (IRunReader Reader, IDisposable? Owner) Open(string recordRoot, string? bucket, bool verbose)
+    {
+        if (bucket is null)
+        {
+            return (new DirectoryRunStore(recordRoot), null);
+        }
+
+        var provider = FactoryHost.Build(Connections.FromEnvironment(), recordRoot, verbose);
+        var client = provider.GetRequiredService<BucketClient>();
+        var endpoint = new HfClientOptions().ResolveEndpoint();
+        return (new BucketRunStore(client, BucketUri.Parse(bucket, endpoint)), provider);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Steps;
+
+namespace SpaceFactory.Cli.Hosting;
+
+/// <summary>Composes the SDK for a CLI command: Hugging Face clients, the factory's recipes and a record folder.</summary>
+internal static class FactoryHost
+{
+    public static ServiceProvider Build(FactoryConnection connection, string recordRoot, bool verbose, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+            logging.AddSimpleConsole(o => o.SingleLine = true);
+            logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.Error);
+        });
+        services.AddHuggingFace(o =>
+        {
+            o.Endpoint = connection.Endpoint;
+            o.Token = connection.Token;
+        }).AddSpaceFactory(recordRoot);
+        if (connection.IsSandbox)
+        {
+            // The Sandbox builds in a fraction of a second: look often.
+            services.AddSingleton(new SpaceWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) });
+        }
+
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}

@@ -1,0 +1,29 @@
+using SpaceFactory.Sandbox;
+
+namespace SpaceFactory.Cli.Hosting;
+
+/// <summary>Starts the built-in Sandbox for a command, able to run this CLI's <c>worker</c> verb as a local Job.</summary>
+internal static class SandboxSession
+{
+    /// <summary>The image name Jobs use to run this CLI's worker inside the Sandbox.</summary>
+    public const string WorkerImage = "spacefactory/worker:local";
+
+    public static Task<HfSandbox> StartAsync(CancellationToken cancellationToken, string? dataRoot = null)
+    {
+        var options = new HfSandboxOptions { DataRoot = dataRoot };
+        options.JobImageCommandMap[WorkerImage] = argv => [.. WorkerLauncher(), .. argv.SkipWhile(a => !string.Equals(a, "worker", StringComparison.Ordinal))];
+        return HfSandbox.StartAsync(options, cancellationToken);
+    }
+
+    public static FactoryConnection Connection(HfSandbox sandbox) => new(sandbox.Endpoint, sandbox.DefaultToken, IsSandbox: true);
+
+    /// <summary>How to start this very CLI: the apphost, or <c>dotnet spacefactory.dll</c>.</summary>
+    public static IReadOnlyList<string> WorkerLauncher()
+    {
+        var assembly = typeof(SandboxSession).Assembly.Location;
+        var process = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(assembly)
+            ? [process, assembly]
+            : [process];
+    }
+}

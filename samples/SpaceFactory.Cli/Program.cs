@@ -1,0 +1,3 @@
+using SpaceFactory.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpaceFactory.Core;
+using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Hf.Analysis;
+using SpaceFactory.Hf.Generation;
+using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Hf.Steps;
+
+namespace SpaceFactory.Hf;
+
+/// <summary>Adds the factory itself: the HF phase steps and the recipes made of them, over the pipeline of SpaceFactory.Core.</summary>
+public static class SpaceFactoryHfBuilderExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ISpaceFactory"/> with run records under <paramref name="recordRoot"/> and the recipes
+    /// <c>job-smoke</c>, <c>private-space</c>, <c>model-card</c> and <c>validate-space</c>. Hosts compose their own
+    /// recipes from the same steps with <c>services.AddRecipe(...)</c>.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddHuggingFace</c>.</param>
+    /// <param name="recordRoot">The folder for run records (holds <c>runs/</c>).</param>
+    /// <param name="configure">Pipeline settings.</param>
+    /// <returns>The builder.</returns>
+    public static IHfBuilder AddSpaceFactory(this IHfBuilder builder, string recordRoot, Action<SpaceFactoryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSpaceFactoryCore(recordRoot, configure);
+        services.TryAddSingleton(new GradioAppGenerator());
+        services.TryAddSingleton<ModelCardAnalyzer>();
+        services.TryAddSingleton<RuntimeRecommender>();
+        services.TryAddSingleton<SpaceTargets>();
+        services.TryAddSingleton(new SpaceWaitOptions());
+        services.TryAddSingleton(new RuntimeOptions());
+        services.TryAddTransient(sp => new RecommendRuntimeStep(sp.GetRequiredService<RuntimeRecommender>(), sp.GetRequiredService<RuntimeOptions>()));
+        services.TryAddTransient<AnalyzeModelCardStep>();
+        services.TryAddTransient<GenerateGradioAppStep>();
+        services.TryAddTransient<GenerateSmokeAppStep>();
+        services.TryAddTransient<EnsureTargetAbsentStep>();
+        services.TryAddTransient(sp => new CreatePrivateSpaceStep(sp.GetRequiredService<Hub.HubClient>()));
+        services.TryAddTransient<UploadSpaceFilesStep>();
+        services.TryAddTransient(sp => new WaitForSpaceRunningStep(sp.GetRequiredService<Hub.HubClient>(), sp.GetRequiredService<SpaceWaitOptions>()));
+        services.TryAddTransient<WriteTargetSpaceStep>();
+        services.TryAddTransient<CheckTokenStep>();
+
+        services.AddRecipe(FactoryRecipes.JobSmoke, (recipe, sp) => recipe
+            .Describe("Phase 1: the worker proves it received the token as a Job secret and writes its record.")
+            .Add(sp.GetRequiredService<CheckTokenStep>()));
+        services.AddRecipe(FactoryRecipes.PrivateSpace, (recipe, sp) => recipe
+            .Describe("Phase 2.1: the smoke app as a private Space, deployed and validated through its live API.")
+            .Add(sp.GetRequiredService<GenerateSmokeAppStep>())
+            .AddRange(DeployAndValidate(sp)));
+        services.AddRecipe(FactoryRecipes.ModelCard, (recipe, sp) => recipe
+            .Describe("Phase 5: model card → analysis → hardware → generated app → private Space → validated live API.")
+            .Add(sp.GetRequiredService<AnalyzeModelCardStep>())
+            .Add(sp.GetRequiredService<RecommendRuntimeStep>())
+            .Add(sp.GetRequiredService<GenerateGradioAppStep>())
+            .AddRange(DeployAndValidate(sp)));
+        return builder;
+    }
+
+    /// <summary>The steps every deploying recipe ends with: never overwrite, create private, one commit, wait, record, validate.</summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The steps, in order.</returns>
+    public static IEnumerable<IPhaseStep> DeployAndValidate(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        yield return services.GetRequiredService<EnsureTargetAbsentStep>();
+        yield return services.GetRequiredService<CreatePrivateSpaceStep>();
+        yield return services.GetRequiredService<UploadSpaceFilesStep>();
+        yield return services.GetRequiredService<WaitForSpaceRunningStep>();
+        yield return services.GetRequiredService<WriteTargetSpaceStep>();
+    }
+}
