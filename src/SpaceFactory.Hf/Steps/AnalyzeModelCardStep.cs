@@ -31,6 +31,12 @@ public sealed class AnalyzeModelCardStep(HubClient hub, ModelCardAnalyzer analyz
         {
             var info = await hub.GetModelInfoAsync(modelId, cancellationToken: cancellationToken).ConfigureAwait(false);
             var (card, canRead) = await ReadCardAsync(modelId, cancellationToken).ConfigureAwait(false);
+            if (canRead && info.Gated is { IsGated: true })
+            {
+                // A gated repo shows its card to everyone: only its files tell whether this user was granted access.
+                canRead = await CanReadFilesAsync(modelId, cancellationToken).ConfigureAwait(false);
+            }
+
             analysis = analyzer.Analyze(ModelFactsBuilder.Build(modelId, info, card, canRead));
         }
         catch (HfNotFoundException)
@@ -68,6 +74,28 @@ public sealed class AnalyzeModelCardStep(HubClient hub, ModelCardAnalyzer analyz
         return RepoId.TryParse(text, out var id, out var error) && id.Namespace is not null
             ? id
             : throw new RecipeParameterException(ModelParameter, error ?? $"The model '{text}' needs a namespace, e.g. 'sshleifer/tiny-gpt2'.");
+    }
+
+    private async Task<bool> CanReadFilesAsync(RepoId modelId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await hub.DownloadFileAsync(modelId, RepoType.Model, "config.json", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return true;
+        }
+        catch (HfGatedRepoException)
+        {
+            return false;
+        }
+        catch (HfForbiddenException)
+        {
+            return false;
+        }
+        catch (HfNotFoundException)
+        {
+            return true; // no config.json: the analysis reports that on its own
+        }
     }
 
     private async Task<(ModelCard? Card, bool CanRead)> ReadCardAsync(RepoId modelId, CancellationToken cancellationToken)

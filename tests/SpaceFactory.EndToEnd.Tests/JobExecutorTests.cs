@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SpaceFactory.Cli.Hosting;
+using SpaceFactory.Core;
+using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Buckets;
+using SpaceFactory.Hf.Execution;
+using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Hf.Recipes;
+
+namespace SpaceFactory.EndToEnd.Tests;
+
+/// <summary>The Job executor against the Sandbox: a real local process runs the CLI's worker, the record lands in a Bucket folder.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public class JobExecutorTests
+{
+    private static async Task<(FactoryFixture Fixture, HfJobExecutor Executor)> StartAsync()
+    {
+        HfJobExecutor? executor = null;
+        var fixture = await FactoryFixture.StartAsync(
+            sandbox => sandbox.JobImageCommandMap[SandboxSession.WorkerImage] =
+                argv => [.. SandboxSession.WorkerLauncher(), .. argv.SkipWhile(a => a != "worker")],
+            services => services.AddSingleton<IRunExecutor>(sp =>
+            {
+                var options = new HfJobExecutorOptions { BucketSource = "hf://buckets/sandbox-user/runs", Image = SandboxSession.WorkerImage };
+                return executor = new HfJobExecutor(sp.GetRequiredService<JobsClient>(), sp.GetRequiredService<BucketClient>(), options,
+                    sp.GetRequiredService<IOptions<HfClientOptions>>(), TimeProvider.System);
+            }));
+        _ = fixture.Services.GetRequiredService<IRunExecutor>();
+        return (fixture, executor!);
+    }
+
+    [Test]
+    public async Task Job_smoke_runs_the_worker_in_a_job_and_the_record_is_read_back_from_the_bucket()
+    {
+        var (fixture, executor) = await StartAsync();
+        await using var _ = fixture;
+
+        var result = await fixture.RunAsync(FactoryRecipes.JobSmoke);
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Succeeded), result.Outcome?.Reason);
+        Assert.That(result.Location, Does.StartWith("hf://buckets/sandbox-user/runs/runs/"));
+        var state = await executor.Records.GetStateAsync(result.RunId);
+        Assert.That(state!.Executor, Is.EqualTo("hf-job"));
+        Assert.That(state.Steps.Single().Status, Is.EqualTo(StepStatus.Completed));
+        var events = new List<string>();
+        await foreach (var item in executor.Records.ReadEventsAsync(result.RunId))
+        {
+            events.Add(item.Type);
+        }
+
+        Assert.That(events, Does.Contain("token_checked").And.Contain("run_ended"));
+        var files = new List<string>();
+        await foreach (var file in executor.Records.ListFilesAsync(result.RunId))
+        {
+            files.Add(file);
+        }
+
+        Assert.That(files, Does.Contain("state.json").And.Contain("report.md").And.Contain("logs/whoami.txt"));
+    }
+
+    [Test]
+    public async Task The_token_reaches_the_job_only_as_a_secret()
+    {
+        var (fixture, _) = await StartAsync();
+        await using var __ = fixture;
+        var result = await fixture.RunAsync(FactoryRecipes.JobSmoke);
+        Assert.That(result.Succeeded, Is.True, result.Outcome?.Reason);
+
+        var jobs = fixture.Services.GetRequiredService<JobsClient>();
+        var job = await jobs.ListJobsAsync().SingleAsync();
+        var token = fixture.Sandbox.DefaultToken;
+        Assert.That(job.SecretNames, Is.EqualTo(new[] { "HF_TOKEN" }));
+        Assert.That(string.Join(" ", job.Command ?? []), Does.Not.Contain(token));
+        Assert.That(string.Join(" ", job.Arguments ?? []), Does.Not.Contain(token));
+        Assert.That(string.Join(" ", (job.Environment ?? new Dictionary<string, string>()).Values), Does.Not.Contain(token));
+        Assert.That(job.Labels!["spacefactory-run"], Is.EqualTo(result.RunId.Value));
+
+        var folder = fixture.Sandbox.Inspector.GetBucketFolder("sandbox-user/runs");
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            Assert.That(await File.ReadAllTextAsync(file), Does.Not.Contain(token), file);
+        }
+    }
+}
