@@ -125,7 +125,32 @@ public static class HfServiceCollectionExtensions
         services.AddHfApiClient<HubClient>();
         services.AddHfApiClient<Jobs.JobsClient>();
         services.AddHfApiClient<Buckets.BucketClient>();
+        AddGradio(services);
         return new HfBuilder(services);
+    }
+
+    /// <summary>The Gradio apps' clients: no base address, no redirects (the token must not follow one), retries for GETs only.</summary>
+    private static void AddGradio(IServiceCollection services)
+    {
+        services.TryAddSingleton<Gradio.IGradioClientFactory, Gradio.GradioClientFactory>();
+        services.AddHttpClient(Gradio.GradioClientFactory.ClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("gradio", static (pipeline, context) =>
+            {
+                var settings = context.ServiceProvider.GetRequiredService<IOptions<HfClientOptions>>().Value;
+                var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+                pipeline.AddTimeout(settings.RequestTimeout);
+                if (settings.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(HfRetryStrategy.Create(settings, timeProvider));
+                }
+
+                pipeline.AddTimeout(settings.AttemptTimeout);
+            });
+        services.AddHttpClient(Gradio.GradioClientFactory.StreamClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 
     private sealed class HfMarker;

@@ -42,6 +42,8 @@ public static class SpaceFactoryHfBuilderExtensions
         services.TryAddTransient(sp => new WaitForSpaceRunningStep(sp.GetRequiredService<Hub.HubClient>(), sp.GetRequiredService<SpaceWaitOptions>()));
         services.TryAddTransient<WriteTargetSpaceStep>();
         services.TryAddTransient<CheckTokenStep>();
+        services.TryAddTransient<ValidateLiveApiStep>();
+        services.TryAddTransient<ValidateExistingSpaceStep>();
 
         services.AddRecipe(FactoryRecipes.JobSmoke, (recipe, sp) => recipe
             .Describe("Phase 1: the worker proves it received the token as a Job secret and writes its record.")
@@ -56,10 +58,13 @@ public static class SpaceFactoryHfBuilderExtensions
             .Add(sp.GetRequiredService<RecommendRuntimeStep>())
             .Add(sp.GetRequiredService<GenerateGradioAppStep>())
             .AddRange(DeployAndValidate(sp)));
+        services.AddRecipe(FactoryRecipes.ValidateSpace, (recipe, sp) => recipe
+            .Describe("Wait for an existing Space and call its endpoint N times: output type, p50/p95 latency, the returned value.")
+            .Add(sp.GetRequiredService<ValidateExistingSpaceStep>()));
         return builder;
     }
 
-    /// <summary>The steps every deploying recipe ends with: never overwrite, create private, one commit, wait, record, validate.</summary>
+    /// <summary>The steps every deploying recipe ends with: never overwrite, create private, one commit, wait, record the target, validate the live API.</summary>
     /// <param name="services">The services.</param>
     /// <returns>The steps, in order.</returns>
     public static IEnumerable<IPhaseStep> DeployAndValidate(IServiceProvider services)
@@ -70,5 +75,6 @@ public static class SpaceFactoryHfBuilderExtensions
         yield return services.GetRequiredService<UploadSpaceFilesStep>();
         yield return services.GetRequiredService<WaitForSpaceRunningStep>();
         yield return services.GetRequiredService<WriteTargetSpaceStep>();
+        yield return services.GetRequiredService<ValidateLiveApiStep>();
     }
 }

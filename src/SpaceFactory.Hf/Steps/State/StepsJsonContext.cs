@@ -9,4 +9,6 @@ namespace SpaceFactory.Hf.Steps;
 [JsonSerializable(typeof(RuntimeRecommendation))]
 [JsonSerializable(typeof(GeneratedAppRecord))]
 [JsonSerializable(typeof(TargetSpaceRecord))]
+[JsonSerializable(typeof(ValidationTestResult))]
+[JsonSerializable(typeof(SpaceFactory.Hf.Gradio.GradioApiSchema))]
 internal sealed partial class StepsJsonContext : JsonSerializerContext;

@@ -1,0 +1,23 @@
+using System.Net;
+
+namespace SpaceFactory.Hf.Gradio;
+
+/// <summary>
+/// A Gradio app did not answer as the call needed. Subtypes say why: <see cref="GradioEndpointNotFoundException"/>,
+/// <see cref="GradioValidationException"/>, <see cref="GradioQueueFullException"/>, <see cref="GradioAppException"/>,
+/// <see cref="GradioAccessException"/>, <see cref="GradioStreamException"/>, <see cref="GradioProtocolException"/> and
+/// <see cref="GradioSpaceUnavailableException"/>. Messages never contain a token.
+/// </summary>
+public abstract class GradioException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What happened.</param>
+    /// <param name="innerException">The underlying failure, if any.</param>
+    protected GradioException(string message, Exception? innerException = null)
+        : base(SpaceFactory.Core.Redaction.TokenShapes.Redact(message), innerException)
+    {
+    }
+
+    /// <summary>The HTTP status of the answer that caused the error, when there was one.</summary>
+    public HttpStatusCode? StatusCode { get; init; }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using SpaceFactory.Hf.Gradio.Internal;
+using SpaceFactory.Hf.Hub;
+
+namespace SpaceFactory.Hf.Gradio;
+
+/// <summary>The default <see cref="IGradioClientFactory"/>, registered by <c>AddHuggingFace</c>.</summary>
+public sealed class GradioClientFactory(IHttpClientFactory httpClients, HubClient hub, IOptions<HfClientOptions> options, TimeProvider timeProvider) : IGradioClientFactory
+{
+    /// <summary>Name of the HTTP client for app requests (retries for GETs only).</summary>
+    public const string ClientName = "SpaceFactory.Gradio";
+
+    /// <summary>Name of the HTTP client for result streams and downloads (no retry, no total timeout).</summary>
+    public const string StreamClientName = "SpaceFactory.Gradio.Streams";
+
+    /// <inheritdoc />
+    public Task<GradioClient> ConnectAsync(Uri baseUrl, GradioConnectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        options ??= new GradioConnectOptions();
+        var token = options.Token ?? (baseUrl.Host.EndsWith(".hf.space", StringComparison.OrdinalIgnoreCase) ? ConfiguredToken() : null);
+        return ConnectCoreAsync(baseUrl, token, spaceId: null, options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<GradioClient> ConnectToSpaceAsync(RepoId space, GradioConnectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new GradioConnectOptions();
+        await WaitUntilRunningAsync(space, options, cancellationToken).ConfigureAwait(false);
+        var info = await hub.GetSpaceInfoAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var host = info.Host ?? (info.Subdomain is { Length: > 0 } subdomain ? new Uri($"https://{subdomain}.hf.space") : null)
+            ?? throw new GradioSpaceUnavailableException($"The Hub gives no host for the Space {space}; is it a Gradio Space?", info.Runtime?.Stage.Value ?? "UNKNOWN");
+        return await ConnectCoreAsync(host, options.Token ?? ConfiguredToken(), space.ToString(), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string? ConfiguredToken() => HfTokenScope.CurrentToken ?? options.Value.ResolveToken();
+
+    private async Task<GradioClient> ConnectCoreAsync(Uri baseUrl, string? token, string? spaceId, GradioConnectOptions connect, CancellationToken cancellationToken)
+    {
+        var http = new GradioHttp(httpClients.CreateClient(ClientName), httpClients.CreateClient(StreamClientName), baseUrl, token, connect.StreamIdleTimeout, timeProvider);
+        GradioAppInfo app;
+        using (var config = await http.GetJsonAsync("/config", cancellationToken).ConfigureAwait(false))
+        {
+            app = GradioConfigReader.Read(config.RootElement, new Uri(http.Root), spaceId);
+        }
+
+        using var info = await http.GetJsonAsync($"{app.ApiPrefix}/info", cancellationToken).ConfigureAwait(false);
+        var schema = GradioInfoReader.Read(info.RootElement, app, timeProvider.GetUtcNow());
+        return new GradioClient(http, app, schema, timeProvider);
+    }
+
+    private async Task WaitUntilRunningAsync(RepoId space, GradioConnectOptions connect, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        var delay = connect.PollInterval;
+        var restarted = false;
+        while (true)
+        {
+            var runtime = await hub.GetSpaceRuntimeAsync(space, cancellationToken).ConfigureAwait(false);
+            var stage = runtime.Stage;
+            if (stage.IsRunning)
+            {
+                return;
+            }
+
+            if (stage.IsError || stage == SpaceStage.NoAppFile)
+            {
+                throw new GradioSpaceUnavailableException($"The Space {space} is {stage}: {runtime.ErrorMessage ?? "no message"}.", stage.Value);
+            }
+
+            if (stage == SpaceStage.Paused || stage == SpaceStage.Stopped || stage == SpaceStage.Deleting)
+            {
+                throw new GradioSpaceUnavailableException($"The Space {space} is {stage}; its owner must restart it.", stage.Value);
+            }
+
+            if (stage == SpaceStage.Sleeping)
+            {
+                if (!connect.WakeSleepingSpace || restarted)
+                {
+                    throw new GradioSpaceUnavailableException($"The Space {space} is sleeping{(restarted ? " and did not wake" : string.Empty)}.", stage.Value);
+                }
+
+                await hub.RestartSpaceAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false);
+                restarted = true;
+            }
+
+            if (timeProvider.GetElapsedTime(started) >= connect.WaitTimeout)
+            {
+                throw new GradioSpaceUnavailableException($"The Space {space} was still {stage} after {connect.WaitTimeout}.", stage.Value);
+            }
+
+            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+        }
+    }
+}

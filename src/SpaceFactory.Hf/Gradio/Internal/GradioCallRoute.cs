@@ -1,0 +1,94 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace SpaceFactory.Hf.Gradio.Internal;
+
+/// <summary>The simple API: <c>POST {prefix}/call/{name}</c> then the SSE result stream <c>GET {prefix}/call/{name}/{event_id}</c>.</summary>
+internal static class GradioCallRoute
+{
+    /// <summary>Thrown when the app has no <c>/call</c> route (Gradio before 4.20): the caller may use the queue instead.</summary>
+    internal sealed class MissingException(string message) : Exception(message);
+
+    public static async IAsyncEnumerable<GradioUpdate> RunAsync(
+        GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, Action<string> onEventId,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string eventId;
+        try
+        {
+            using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
+            eventId = started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()!
+                : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
+        }
+        catch (GradioProtocolException ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed)
+        {
+            throw new MissingException($"The app has no /call route ({ex.Message}).");
+        }
+
+        onEventId(eventId);
+        var stream = await http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+            {
+                switch (item.EventType)
+                {
+                    case "generating":
+                        yield return new GradioUpdate(GradioUpdateKind.Generating, Outputs(item.Data, apiName));
+                        break;
+                    case "complete":
+                        yield return new GradioUpdate(GradioUpdateKind.Complete, Outputs(item.Data, apiName));
+                        yield break;
+                    case "error":
+                        throw Error(item.Data, app, apiName);
+                    default:
+                        break; // heartbeat and events this client does not know
+                }
+            }
+        }
+
+        throw new GradioStreamException($"The result stream of /{apiName} (event {eventId}) ended without a 'complete' event.");
+    }
+
+    private static IReadOnlyList<JsonElement> Outputs(string data, string apiName)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            return document.RootElement.ValueKind == JsonValueKind.Array
+                ? [.. document.RootElement.EnumerateArray().Select(e => e.Clone())]
+                : throw new GradioStreamException($"/{apiName} sent outputs that are not a list: {Short(data)}");
+        }
+        catch (JsonException ex)
+        {
+            throw new GradioStreamException($"/{apiName} sent unreadable outputs: {Short(data)}", ex);
+        }
+    }
+
+    /// <summary><c>null</c> (error hidden; always on Gradio before 6.13), <c>{"error": text|null}</c>, or a string such as <c>"404: Not Found"</c>.</summary>
+    private static GradioException Error(string data, GradioAppInfo app, string apiName)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(data) ? "null" : data);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return new GradioStreamException($"/{apiName} reported an error with unreadable data: {Short(data)}");
+        }
+
+        return root.ValueKind switch
+        {
+            JsonValueKind.String => new GradioStreamException($"/{apiName}: the app does not know this call ({root.GetString()})."),
+            JsonValueKind.Object when root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String =>
+                new GradioAppException($"/{apiName} raised an error: {error.GetString()}", error.GetString()),
+            _ => new GradioAppException($"/{apiName} raised an error, but the app hid its text (show_error=False{(app.HasCallRoute && (app.VersionNumber ?? new Version(99, 0)) < new Version(6, 13) ? ", and Gradio before 6.13 never sends it on /call" : string.Empty)}).", appMessage: null),
+        };
+    }
+
+    private static string Short(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using SpaceFactory.Hf.Http;
+
+namespace SpaceFactory.Hf.Gradio.Internal;
+
+/// <summary>
+/// HTTP to one Gradio app: the token goes to the app's own origin only (also across redirects, which are followed
+/// by hand and only within that origin), error statuses become typed <see cref="GradioException"/>s, and result
+/// streams get an idle timeout instead of a total one.
+/// </summary>
+internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri baseUrl, string? token, TimeSpan idleTimeout, TimeProvider timeProvider)
+{
+    private const int MaxRedirects = 3;
+
+    public Uri BaseUrl { get; } = new(baseUrl.AbsoluteUri.TrimEnd('/') + "/");
+
+    public string Root => BaseUrl.AbsoluteUri.TrimEnd('/');
+
+    public bool HasToken => token is not null;
+
+    public Uri Url(string pathAndQuery) => new(Root + pathAndQuery);
+
+    public async Task<JsonDocument> GetJsonAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(requests, new HttpRequestMessage(HttpMethod.Get, Url(pathAndQuery)), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JsonDocument> PostJsonAsync(string pathAndQuery, byte[] body, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Url(pathAndQuery)) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JsonDocument> PostAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens an SSE result stream; disposing the stream closes the connection.</summary>
+    public async Task<Stream> OpenStreamAsync(Uri url, bool eventStream, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (eventStream)
+        {
+            request.Headers.Accept.ParseAdd("text/event-stream");
+        }
+
+        var response = await SendAsync(streams, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new IdleTimeoutStream(body, idleTimeout, timeProvider, $"GET {url.AbsolutePath}", response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether <paramref name="url"/> is on the app's own origin (the only place the token may go).</summary>
+    public bool IsAppOrigin(Uri url) => HfAuthenticationHandler.IsSameOrigin(url, BaseUrl);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            Authorize(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                request.Dispose();
+                throw new GradioProtocolException($"{request.Method} {request.RequestUri?.AbsolutePath} could not reach the app at {Root}: {ex.Message}", ex);
+            }
+
+            var status = (int)response.StatusCode;
+            if (status is < 300 or >= 400 || response.Headers.Location is null || redirects >= MaxRedirects || request.Method != HttpMethod.Get)
+            {
+                return response;
+            }
+
+            var target = new Uri(request.RequestUri!, response.Headers.Location);
+            response.Dispose();
+            if (!IsAppOrigin(target))
+            {
+                throw new GradioProtocolException($"The app redirected {request.RequestUri!.AbsolutePath} to another origin ({target.GetLeftPart(UriPartial.Authority)}); the client does not follow it, so that the token never leaves the app.");
+            }
+
+            var next = new HttpRequestMessage(HttpMethod.Get, target);
+            foreach (var accept in request.Headers.Accept)
+            {
+                next.Headers.Accept.Add(accept);
+            }
+
+            request.Dispose();
+            request = next;
+        }
+    }
+
+    private void Authorize(HttpRequestMessage request)
+    {
+        request.Headers.Remove("X-HF-Authorization");
+        request.Headers.Authorization = null;
+        if (token is not null && request.RequestUri is { } url && IsAppOrigin(url))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.TryAddWithoutValidation("X-HF-Authorization", "Bearer " + token);
+        }
+
+        if (!request.Headers.Contains("User-Agent"))
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", HfUserAgent.Build(null));
+        }
+    }
+
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+        var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var detail = Detail(body);
+        var status = response.StatusCode;
+        GradioException error = status switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                new GradioAccessException($"{what} was refused ({(int)status}){(HasToken ? ": the token cannot read this Space" : ": the Space is private; connect with a token")}."),
+            HttpStatusCode.NotFound when !HasToken && response.RequestMessage?.RequestUri?.AbsolutePath.EndsWith("/config", StringComparison.Ordinal) == true =>
+                new GradioAccessException($"{what} answered 404: no app there, or a private Space (connect with a token).") { StatusCode = status },
+            HttpStatusCode.UnprocessableEntity => new GradioValidationException($"{what}: the app refused the inputs (422): {detail}") { StatusCode = status },
+            HttpStatusCode.ServiceUnavailable => new GradioQueueFullException($"{what}: the app is busy or its queue is full (503){(detail.Length > 0 ? ": " + detail : string.Empty)}.") { StatusCode = status },
+            _ => new GradioProtocolException($"{what} failed with {(int)status} {status}{(detail.Length > 0 ? ": " + detail : string.Empty)}.") { StatusCode = status },
+        };
+        throw error;
+    }
+
+    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new GradioProtocolException($"{what} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?");
+        }
+
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new GradioProtocolException($"{what} returned a body that is not JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return text.Length <= 2000 ? text : text[..2000];
+    }
+
+    /// <summary>The server's reason: FastAPI's <c>detail</c>, Gradio's <c>error</c>, or plain text.</summary>
+    private static string Detail(string body)
+    {
+        var trimmed = body.Trim();
+        if (trimmed.StartsWith('<'))
+        {
+            return "an HTML error page";
+        }
+
+        if (trimmed.StartsWith('{'))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(trimmed);
+                foreach (var name in (string[])["detail", "error", "message"])
+                {
+                    if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+                    {
+                        return value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // fall through to the raw text
+            }
+        }
+
+        return trimmed.Length <= 300 ? trimmed : trimmed[..300] + "…";
+    }
+}
