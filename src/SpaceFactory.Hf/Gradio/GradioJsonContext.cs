@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Gradio;
 
 /// <summary>Source-generated JSON for the Gradio client.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GradioApiSchema))]
 [JsonSerializable(typeof(GradioFileData))]
 [JsonSerializable(typeof(List<GradioFileData>))]

@@ -33,6 +33,7 @@ internal static class GradioCallRoute
         {
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 switch (item.EventType)
                 {
                     case "generating":

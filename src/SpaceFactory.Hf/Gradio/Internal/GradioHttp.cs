@@ -141,7 +141,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         GradioException error = status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                new GradioAccessException($"{what} was refused ({(int)status}){(HasToken ? ": the token cannot read this Space" : ": the Space is private; connect with a token")}."),
+                new GradioAccessException($"{what} was refused ({(int)status}){(HasToken ? ": the token cannot read this Space" : ": the Space is private; connect with a token")}.") { StatusCode = status },
             HttpStatusCode.NotFound when !HasToken && response.RequestMessage?.RequestUri?.AbsolutePath.EndsWith("/config", StringComparison.Ordinal) == true =>
                 new GradioAccessException($"{what} answered 404: no app there, or a private Space (connect with a token).") { StatusCode = status },
             HttpStatusCode.UnprocessableEntity => new GradioValidationException($"{what}: the app refused the inputs (422): {detail}") { StatusCode = status },

@@ -37,6 +37,7 @@ internal static class GradioQueue
         {
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 using var message = Parse(item.Data, name);
                 var root = message.RootElement;
                 var kind = root.TryGetProperty("msg", out var msg) ? msg.GetString() : null;
