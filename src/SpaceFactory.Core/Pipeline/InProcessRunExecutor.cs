@@ -304,8 +304,9 @@ public sealed class InProcessRunExecutor : IRunExecutor
             Error = error,
             EndedAt = endedAt,
             CurrentStep = null,
+            // Steps after the end stay pending (a resume runs them) and say why they did not run.
             Steps = [.. s.Steps.Select((r, index) => index >= skipFrom && r.Status == StepStatus.Pending
-                ? r with { Status = StepStatus.Skipped, Summary = $"not run: the run ended {status.ToString().ToLowerInvariant()}" }
+                ? r with { Summary = $"not run: the run ended {status.ToString().ToLowerInvariant()}" }
                 : r)],
         }, CancellationToken.None).ConfigureAwait(false);
         await recorder.AppendEventAsync(null, "run_ended", $"Run {status.ToString().ToLowerInvariant()}: {outcome.Code}: {outcome.Reason}", null, CancellationToken.None).ConfigureAwait(false);

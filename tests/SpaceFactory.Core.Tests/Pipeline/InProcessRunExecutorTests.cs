@@ -73,7 +73,8 @@ public class InProcessRunExecutorTests
         Assert.That(after.Executions, Is.Zero);
         var (state, _) = await RecordAssertions.AssertValidAsync(_store, result.RunId);
         Assert.That(state.Steps[0].Error, Is.EqualTo(new ErrorRecord("InvalidOperationException", "disk on fire")));
-        Assert.That(state.Steps[1].Status, Is.EqualTo(StepStatus.Skipped));
+        Assert.That(state.Steps[1].Status, Is.EqualTo(StepStatus.Pending));
+        Assert.That(state.Steps[1].Summary, Is.EqualTo("not run: the run ended failed"));
         Assert.That(state.Error!.Type, Is.EqualTo("InvalidOperationException"));
     }
 
@@ -112,7 +113,7 @@ public class InProcessRunExecutorTests
 
         Assert.That(result.Status, Is.EqualTo(RunStatus.Cancelled));
         var (state, events) = await RecordAssertions.AssertValidAsync(_store, result.RunId);
-        Assert.That(state.Steps.Select(s => s.Status), Is.EqualTo(new[] { StepStatus.Completed, StepStatus.Cancelled, StepStatus.Skipped }));
+        Assert.That(state.Steps.Select(s => s.Status), Is.EqualTo(new[] { StepStatus.Completed, StepStatus.Cancelled, StepStatus.Pending }));
         Assert.That(state.Outcome!.Code, Is.EqualTo(OutcomeCode.Cancelled));
         Assert.That(events[^1].Type, Is.EqualTo("run_ended"));
     }
