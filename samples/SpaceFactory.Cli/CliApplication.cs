@@ -12,6 +12,7 @@ internal static class CliApplication
         RunCommand.Create(),
         StatusCommand.Create(),
         RunsCommand.Create(),
+        ValidateCommand.Create(),
         WorkerCommand.Create(),
         SandboxCommand.Create(),
     };

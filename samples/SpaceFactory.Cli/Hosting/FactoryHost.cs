@@ -16,7 +16,7 @@ internal static class FactoryHost
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
             logging.AddSimpleConsole(o => o.SingleLine = true);
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
-            logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.Error);
+            logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
         });
         services.AddHuggingFace(o =>
         {

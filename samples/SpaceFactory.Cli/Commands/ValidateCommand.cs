@@ -1,0 +1,55 @@
+using System.CommandLine;
+using SpaceFactory.Cli.Hosting;
+using SpaceFactory.Core;
+using SpaceFactory.Hf.Recipes;
+
+namespace SpaceFactory.Cli.Commands;
+
+/// <summary><c>spacefactory validate &lt;space-id&gt;</c>: the validate-space recipe on an existing Space.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var space = new Argument<string>("space-id") { Description = "The Space to validate, namespace/name." };
+        var endpoint = new Option<string?>("--endpoint") { Description = "The endpoint to call, e.g. /predict (default: the first in its API)." };
+        var inputs = new Option<string?>("--inputs") { Description = "The inputs as a JSON array, e.g. '[\"Hello\", 8]' (default: each parameter's example)." };
+        var calls = new Option<int>("--calls") { Description = "How many calls to make (latency p50/p95).", DefaultValueFactory = _ => 3 };
+        var sandbox = CliOptions.Sandbox();
+        var record = CliOptions.Record();
+        var json = CliOptions.Json();
+        var verbose = CliOptions.Verbose();
+        var command = new Command("validate", "Wait for an existing Space and call its API N times; records output type, p50/p95 latency and the returned value.")
+        {
+            space, endpoint, inputs, calls, sandbox, record, json, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
+        {
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["space"] = parse.GetRequiredValue(space),
+                ["calls"] = parse.GetValue(calls).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (parse.GetValue(endpoint) is { } e)
+            {
+                parameters["endpoint"] = e;
+            }
+
+            if (parse.GetValue(inputs) is { } i)
+            {
+                parameters["inputs"] = i;
+            }
+
+            var request = new FactoryRequest(FactoryRecipes.ValidateSpace) { Parameters = parameters };
+            if (parse.GetValue(sandbox))
+            {
+                await using var local = await SandboxSession.StartAsync(cancellationToken).ConfigureAwait(false);
+                return await RunExecution.ExecuteAsync(new RunInvocation(SandboxSession.Connection(local), parse.GetRequiredValue(record), request, "local",
+                    parse.GetValue(json), parse.GetValue(verbose), local.DefaultUser), cancellationToken).ConfigureAwait(false);
+            }
+
+            return await RunExecution.ExecuteAsync(new RunInvocation(Connections.FromEnvironment(), parse.GetRequiredValue(record), request, "local",
+                parse.GetValue(json), parse.GetValue(verbose)), cancellationToken).ConfigureAwait(false);
+        }));
+        return command;
+    }
+}
