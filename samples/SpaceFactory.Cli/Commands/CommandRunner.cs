@@ -52,7 +52,7 @@ internal static class CommandRunner
         message = TokenShapes.Redact(message)!;
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new ErrorJson(error, message, exitCode), CliJsonContext.Default.ErrorJson));
+            Console.Out.WriteLine(JsonSerializer.Serialize(new ErrorJson(error, message, exitCode), CliJsonContext.Readable.ErrorJson));
         }
         else
         {

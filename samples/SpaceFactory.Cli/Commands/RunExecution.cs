@@ -78,7 +78,9 @@ internal static class RunExecution
             console.MarkupLine($"[red]{result.Status}[/]: {Markup.Escape(result.Outcome?.Reason ?? "no record was written")}");
         }
 
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;
+        return result.Succeeded ? ExitCodes.Success
+            : result.Outcome?.Code == OutcomeCode.InvalidInput ? ExitCodes.InvalidInput
+            : ExitCodes.RunFailed;
     }
 }
 

@@ -34,7 +34,7 @@ internal static class RunsCommand
 
                 if (parse.GetValue(json))
                 {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(states, CliJsonContext.Default.ListRunState));
+                    Console.Out.WriteLine(JsonSerializer.Serialize(states, CliJsonContext.Readable.ListRunState));
                     return ExitCodes.Success;
                 }
 

@@ -27,7 +27,7 @@ internal static class StatusCommand
                     ?? throw new KeyNotFoundException($"There is no run {id} in {reader.Describe(id)}.");
                 if (parse.GetValue(json))
                 {
-                    Console.Out.WriteLine(JsonSerializer.Serialize(state, CliJsonContext.Default.RunState));
+                    Console.Out.WriteLine(JsonSerializer.Serialize(state, CliJsonContext.Readable.RunState));
                 }
                 else
                 {

@@ -15,6 +15,7 @@ internal static class FactoryHost
         {
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
             logging.AddSimpleConsole(o => o.SingleLine = true);
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs never mix with --json on stdout
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
             logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
         });

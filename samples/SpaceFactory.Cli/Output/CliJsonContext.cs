@@ -9,4 +9,12 @@ namespace SpaceFactory.Cli.Output;
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(RunState))]
 [JsonSerializable(typeof(List<RunState>))]
-internal sealed partial class CliJsonContext : JsonSerializerContext;
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+    /// <summary>Indented, with readable quotes and non-ASCII text (the output goes to terminals and scripts, never into HTML).</summary>
+    public static CliJsonContext Readable { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -44,7 +44,7 @@ internal static class RunSummaryView
         output.WriteLine(JsonSerializer.Serialize(
             new RunResultJson(result.RunId.Value, result.Status.ToString().ToLowerInvariant(), result.Outcome?.Code.Value, result.Outcome?.Reason, record,
                 Directory.Exists(record) ? Path.Combine(record, "report.md") : null),
-            CliJsonContext.Default.RunResultJson));
+            CliJsonContext.Readable.RunResultJson));
 
     private static string Colour(StepStatus status) => status switch
     {

@@ -234,7 +234,12 @@ public sealed class InProcessRunExecutor : IRunExecutor
             catch (Exception ex)
             {
                 error = Error(recorder, ex);
-                failure = new RunOutcome(ex is PhaseStepException typed ? typed.Outcome : OutcomeCode.InternalError,
+                failure = new RunOutcome(ex switch
+                    {
+                        PhaseStepException typed => typed.Outcome,
+                        RecipeParameterException => OutcomeCode.InvalidInput,
+                        _ => OutcomeCode.InternalError,
+                    },
                     $"step '{step.Name}' failed: {error.Message}");
                 CoreLog.StepFailed(_logger, step.Name, recorder.RunId.Value, error.Type, error.Message);
             }
