@@ -10,10 +10,30 @@ internal static class SandboxCommand
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var data = new Option<string?>("--data") { Description = "Folder for its data (kept); a temporary folder by default." };
-        var command = new Command("sandbox", "Run the Sandbox (a local Hugging Face emulator) until Ctrl+C; prints its URL and a token.") { port, data };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(json: false, async () =>
+        var json = CliOptions.Json();
+        var command = new Command("sandbox", "Run the Sandbox (a local Hugging Face emulator) until Ctrl+C; prints its URL and a token.") { port, data, json };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
-            await HfSandbox.RunAsync(new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = parse.GetValue(data) }, cancellationToken).ConfigureAwait(false);
+            var options = new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = parse.GetValue(data) };
+            if (!parse.GetValue(json))
+            {
+                await HfSandbox.RunAsync(options, cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            await using var sandbox = await HfSandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(
+                new Output.SandboxJson(sandbox.Endpoint.AbsoluteUri.TrimEnd('/'), sandbox.DefaultUser, sandbox.DefaultToken), Output.CliJsonContext.Readable.SandboxJson)).ConfigureAwait(false);
+            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop serving.
+            }
+
             return ExitCodes.Success;
         }));
         return command;
