@@ -67,6 +67,9 @@ public readonly record struct OutcomeCode
     /// <summary>A remote service kept failing after retries; the run can be resumed.</summary>
     public static OutcomeCode ServiceUnavailable { get; } = new("service_unavailable");
 
+    /// <summary>A remote service answered something unreadable (HTML where JSON was expected, a cut or garbled stream).</summary>
+    public static OutcomeCode ProtocolError { get; } = new("protocol_error");
+
     /// <summary>A recipe parameter was missing or invalid (the reason names it).</summary>
     public static OutcomeCode InvalidInput { get; } = new("invalid_input");
 

@@ -30,6 +30,18 @@ public sealed class FaultRule
     /// <summary>Latency added before every matching request (wall clock).</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>Probability of a latency spike of <see cref="LatencySpike"/> on top of <see cref="Latency"/>.</summary>
+    public double LatencySpikeRate { get; init; }
+
+    /// <summary>The extra delay of a latency spike (wall clock). Default 50 ms.</summary>
+    public TimeSpan LatencySpike { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Probability that an injected fault is applied after the handler ran (its effect happens, its answer is lost),
+    /// in addition to <see cref="AfterHandler"/> which applies every fault after the handler.
+    /// </summary>
+    public double AfterHandlerRate { get; init; }
+
     /// <summary>
     /// Apply the fault after the handler ran: the write happens, the response is lost (replaced by the fault).
     /// For testing reconciliation of non-idempotent calls.

@@ -25,6 +25,9 @@ public sealed class SandboxInspector
     /// <summary>Injected dropped connections.</summary>
     public long FaultDrops => _services.Statistics.FaultDrops;
 
+    /// <summary>Faults applied after the handler ran: the request took effect, its answer was lost.</summary>
+    public long AnswersLost => _services.Statistics.AnswersLost;
+
     /// <summary>
     /// Requests per route, keyed <c>"METHOD /route/{pattern}"</c> (e.g. <c>"POST /api/repos/create"</c>); Space app requests
     /// are keyed <c>"SPACE-APP METHOD /path"</c>.

@@ -29,9 +29,9 @@ internal sealed class FactoryFixture : IAsyncDisposable
 
     public ISpaceFactory Factory => Services.GetRequiredService<ISpaceFactory>();
 
-    public static async Task<FactoryFixture> StartAsync(Action<HfSandboxOptions>? sandbox = null, Action<IServiceCollection>? services = null)
+    public static async Task<FactoryFixture> StartAsync(Action<HfSandboxOptions>? sandbox = null, Action<IServiceCollection>? services = null, Action<HfClientOptions>? client = null)
     {
-        var options = new HfSandboxOptions { BuildDelay = TimeSpan.FromMilliseconds(50), StartDelay = TimeSpan.FromMilliseconds(50) };
+        var options = new HfSandboxOptions { BuildDelay = TimeSpan.FromMilliseconds(50), StartDelay = TimeSpan.FromMilliseconds(50), DefaultToken = SecretCanary.Token };
         sandbox?.Invoke(options);
         var started = await HfSandbox.StartAsync(options);
         var recordRoot = Path.Combine(Path.GetTempPath(), "sf-e2e-" + Guid.NewGuid().ToString("N"));
@@ -42,6 +42,7 @@ internal sealed class FactoryFixture : IAsyncDisposable
             o.Token = started.DefaultToken;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
+            client?.Invoke(o);
         }).AddSpaceFactory(recordRoot);
         collection.AddSingleton(new SpaceWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) });
         services?.Invoke(collection);
@@ -60,10 +61,14 @@ internal sealed class FactoryFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        var leaks = SecretCanary.Sweep(RecordRoot).Concat(SecretCanary.Sweep(Sandbox.DataRoot).Select(f => "sandbox: " + f)).ToList();
         await Sandbox.DisposeAsync();
         if (Directory.Exists(RecordRoot))
         {
             Directory.Delete(RecordRoot, recursive: true);
         }
+
+        // Every test that used this fixture fails if the token reached any file of its records.
+        Assert.That(leaks, Is.Empty, "the secret canary was found in recorded files");
     }
 }

@@ -173,6 +173,22 @@ public sealed class InProcessRunExecutor : IRunExecutor
         }
     }
 
+    private OutcomeCode Classify(Exception exception)
+    {
+        if (_services?.GetService(typeof(IEnumerable<IFailureClassifier>)) is IEnumerable<IFailureClassifier> classifiers)
+        {
+            foreach (var classifier in classifiers)
+            {
+                if (classifier.Classify(exception) is { } code)
+                {
+                    return code;
+                }
+            }
+        }
+
+        return OutcomeCode.InternalError;
+    }
+
     private async Task RecordRepairAsync(RunRecorder recorder, EventLogTail tail)
     {
         if (tail.DroppedBytes == 0)
@@ -238,7 +254,7 @@ public sealed class InProcessRunExecutor : IRunExecutor
                     {
                         PhaseStepException typed => typed.Outcome,
                         RecipeParameterException => OutcomeCode.InvalidInput,
-                        _ => OutcomeCode.InternalError,
+                        _ => Classify(ex),
                     },
                     $"step '{step.Name}' failed: {error.Message}");
                 CoreLog.StepFailed(_logger, step.Name, recorder.RunId.Value, error.Type, error.Message);

@@ -32,17 +32,19 @@ public static class SpaceFactoryHfBuilderExtensions
         services.TryAddSingleton<SpaceTargets>();
         services.TryAddSingleton(new SpaceWaitOptions());
         services.TryAddSingleton(new RuntimeOptions());
+        services.TryAddSingleton(new StepRetryOptions());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFailureClassifier, HfFailureClassifier>());
         services.TryAddTransient(sp => new RecommendRuntimeStep(sp.GetRequiredService<RuntimeRecommender>(), sp.GetRequiredService<RuntimeOptions>()));
         services.TryAddTransient<AnalyzeModelCardStep>();
         services.TryAddTransient<GenerateGradioAppStep>();
         services.TryAddTransient<GenerateSmokeAppStep>();
         services.TryAddTransient<EnsureTargetAbsentStep>();
-        services.TryAddTransient(sp => new CreatePrivateSpaceStep(sp.GetRequiredService<Hub.HubClient>()));
-        services.TryAddTransient<UploadSpaceFilesStep>();
+        services.TryAddTransient(sp => new CreatePrivateSpaceStep(sp.GetRequiredService<Hub.HubClient>(), retry: sp.GetRequiredService<StepRetryOptions>()));
+        services.TryAddTransient(sp => new UploadSpaceFilesStep(sp.GetRequiredService<Hub.HubClient>(), sp.GetRequiredService<StepRetryOptions>()));
         services.TryAddTransient(sp => new WaitForSpaceRunningStep(sp.GetRequiredService<Hub.HubClient>(), sp.GetRequiredService<SpaceWaitOptions>()));
         services.TryAddTransient<WriteTargetSpaceStep>();
         services.TryAddTransient<CheckTokenStep>();
-        services.TryAddTransient<ValidateLiveApiStep>();
+        services.TryAddTransient(sp => new ValidateLiveApiStep(sp.GetRequiredService<Gradio.IGradioClientFactory>(), sp.GetRequiredService<StepRetryOptions>()));
         services.TryAddTransient<ValidateExistingSpaceStep>();
 
         services.AddRecipe(FactoryRecipes.JobSmoke, (recipe, sp) => recipe

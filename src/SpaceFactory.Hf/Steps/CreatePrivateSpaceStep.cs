@@ -11,8 +11,10 @@ namespace SpaceFactory.Hf.Steps;
 /// A lost answer is reconciled by looking: a Space that now exists at the target (absent when this run checked)
 /// is adopted, never created twice.
 /// </summary>
-public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? versions = null) : IPhaseStep
+public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? versions = null, StepRetryOptions? retry = null) : IPhaseStep
 {
+    private readonly StepRetryOptions _retry = retry ?? new StepRetryOptions();
+
     /// <inheritdoc />
     public string Name => "create_private_space";
 
@@ -75,18 +77,42 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
 
     private async Task<(bool Reconciled, bool ZeroGpu)> CreateOrAdoptAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken)
     {
-        // A re-run (after a crash or a lost answer) first looks: the target was absent when this run checked it.
-        if (await hub.RepoExistsAsync(space, RepoType.Space, cancellationToken).ConfigureAwait(false))
+        for (var attempt = 1; ; attempt++)
         {
-            await context.Recorder.RecordEventAsync("space_reconciled", $"{space} already exists from an earlier attempt of this run; adopted, not created again", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (true, false);
-        }
+            // Look before every send: a re-run (after a crash) or a lost answer may already have created it; the target
+            // was absent when this run checked it, so a Space there now is this run's.
+            if (await hub.RepoExistsAsync(space, RepoType.Space, cancellationToken).ConfigureAwait(false))
+            {
+                var how = attempt == 1 ? "already exists from an earlier attempt of this run" : "exists although the answer to creating it was lost";
+                await context.Recorder.RecordEventAsync("space_reconciled", $"{space} {how}; adopted, not created again", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return (true, false);
+            }
 
+            try
+            {
+                var zeroGpu = await CreateWithZeroGpuFallbackAsync(context, space, allowZeroGpu, cancellationToken).ConfigureAwait(false);
+                await context.Recorder.RecordEventAsync("space_created", $"created private Space {space}{(zeroGpu ? " on ZeroGPU" : string.Empty)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return (false, zeroGpu);
+            }
+            catch (HfConflictException)
+            {
+                await context.Recorder.RecordEventAsync("space_reconciled", $"{space} was created by an earlier attempt whose answer was lost; adopted", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return (true, false);
+            }
+            catch (Exception ex) when (attempt < _retry.MaxAttempts && TransientFailure.Is(ex, cancellationToken))
+            {
+                await context.Recorder.RecordEventAsync("space_create_retry", $"creating {space} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it exists before sending again", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), context.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<bool> CreateWithZeroGpuFallbackAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken)
+    {
         try
         {
             await CreateAsync(space, hardware: null, cancellationToken).ConfigureAwait(false);
-            await context.Recorder.RecordEventAsync("space_created", $"created private Space {space}", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (false, false);
+            return false;
         }
         catch (HfPaymentRequiredException ex) when (allowZeroGpu)
         {
@@ -101,26 +127,11 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
                 throw new PhaseStepException(OutcomeCode.ManualHardwareRequired, $"the Hub refused to create a Gradio Space for this account, also on ZeroGPU: {again.ServerMessage ?? again.Message}", again);
             }
 
-            return (false, true);
+            return true;
         }
         catch (HfPaymentRequiredException ex)
         {
             throw new PhaseStepException(OutcomeCode.ManualHardwareRequired, $"the Hub refused to create a Gradio Space for this account: {ex.ServerMessage ?? ex.Message}", ex);
-        }
-        catch (HfConflictException)
-        {
-            await context.Recorder.RecordEventAsync("space_reconciled", $"{space} was created by an earlier attempt whose answer was lost; adopted", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (true, false);
-        }
-        catch (Exception ex) when (LostAnswer.Is(ex, cancellationToken))
-        {
-            if (await hub.RepoExistsAsync(space, RepoType.Space, cancellationToken).ConfigureAwait(false))
-            {
-                await context.Recorder.RecordEventAsync("space_reconciled", $"the answer to creating {space} was lost ({ex.GetType().Name}), but the Space exists: adopted", cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (true, false);
-            }
-
-            throw;
         }
     }
 

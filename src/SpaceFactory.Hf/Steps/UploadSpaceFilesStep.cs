@@ -7,8 +7,10 @@ namespace SpaceFactory.Hf.Steps;
 /// Uploads the generated files to the target Space in one commit. Before committing again after a lost answer or a
 /// crash it looks: when the Space already holds exactly these files, that commit is adopted, never duplicated.
 /// </summary>
-public sealed class UploadSpaceFilesStep(HubClient hub) : IPhaseStep
+public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry = null) : IPhaseStep
 {
+    private readonly StepRetryOptions _retry = retry ?? new StepRetryOptions();
+
     /// <inheritdoc />
     public string Name => "upload_space_files";
 
@@ -22,30 +24,36 @@ public sealed class UploadSpaceFilesStep(HubClient hub) : IPhaseStep
         var target = context.State.Get(FactoryState.Target);
         var app = context.State.Get(FactoryState.App);
 
-        var existing = await FindUploadedAsync(target.RepoId, app, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            context.State.Set(FactoryState.Target, target with { Commit = existing });
-            await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} already holds these {app.Files.Count} files (commit {existing}); not committed again", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return StepResult.Completed($"files already uploaded in {existing}");
-        }
-
         string commit;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var info = await hub.CreateCommitAsync(
-                target.RepoId,
-                RepoType.Space,
-                "SpaceFactory: upload the generated app",
-                app.Files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
-                new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}" },
-                cancellationToken).ConfigureAwait(false);
-            commit = info.CommitOid;
-        }
-        catch (Exception ex) when (LostAnswer.Is(ex, cancellationToken))
-        {
-            commit = await FindUploadedAsync(target.RepoId, app, cancellationToken).ConfigureAwait(false) ?? throw ex.Rethrow();
-            await context.Recorder.RecordEventAsync("commit_reconciled", $"the answer to the commit was lost ({ex.GetType().Name}), but the files are there (commit {commit})", cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Look before every send: after a crash or a lost answer the commit may already be there.
+            var existing = await FindUploadedAsync(target.RepoId, app, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                context.State.Set(FactoryState.Target, target with { Commit = existing });
+                var how = attempt == 1 ? "already holds" : "holds, although the answer to the commit was lost,";
+                await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} {how} these {app.Files.Count} files (commit {existing}); not committed again", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return StepResult.Completed($"files already uploaded in {existing}");
+            }
+
+            try
+            {
+                var info = await hub.CreateCommitAsync(
+                    target.RepoId,
+                    RepoType.Space,
+                    "SpaceFactory: upload the generated app",
+                    app.Files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
+                    new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}" },
+                    cancellationToken).ConfigureAwait(false);
+                commit = info.CommitOid;
+                break;
+            }
+            catch (Exception ex) when (attempt < _retry.MaxAttempts && TransientFailure.Is(ex, cancellationToken))
+            {
+                await context.Recorder.RecordEventAsync("commit_retry", $"the commit to {target.RepoId} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it landed before sending again", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), context.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         context.State.Set(FactoryState.Target, target with { Commit = commit });

@@ -11,8 +11,10 @@ namespace SpaceFactory.Hf.Steps;
 /// declares success only when the output passes the check: <c>full_inference_success</c>, or
 /// <c>simulated_inference_success</c> when the app is a simulation (never claimed as real inference).
 /// </summary>
-public sealed class ValidateLiveApiStep(IGradioClientFactory gradio) : IPhaseStep
+public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOptions? retry = null) : IPhaseStep
 {
+    private readonly StepRetryOptions _retry = retry ?? new StepRetryOptions();
+
     /// <inheritdoc />
     public string Name => "validate_live_api";
 
@@ -31,13 +33,13 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio) : IPhaseSte
         GradioClient client;
         try
         {
-            client = await gradio.ConnectToSpaceAsync(target.RepoId, new GradioConnectOptions { Token = context.GetSecret("HF_TOKEN") }, cancellationToken).ConfigureAwait(false);
+            client = await RetryAsync(context, "connecting to the app", ct => gradio.ConnectToSpaceAsync(target.RepoId, new GradioConnectOptions { Token = context.GetSecret("HF_TOKEN") }, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (GradioSpaceUnavailableException ex)
         {
             return await FinishAsync(context, result with { Reason = ex.Message }, OutcomeCode.RuntimeError, cancellationToken).ConfigureAwait(false);
         }
-        catch (GradioException ex)
+        catch (GradioException ex) when (!ex.IsTransient)
         {
             return await FinishAsync(context, result with { Reason = $"the app's API could not be read: {ex.Message}" }, OutcomeCode.ValidationFailed, cancellationToken).ConfigureAwait(false);
         }
@@ -53,12 +55,12 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio) : IPhaseSte
         {
             if (probe.HealthApiName is { } health && client.Schema.Find(health) is not null)
             {
-                var answer = await client.CallAsync(health, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var answer = await RetryAsync(context, health, ct => client.CallAsync(health, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
                 result = result with { Health = answer.Outputs.Count > 0 ? answer.Outputs[0] : null };
             }
 
             var started = clock.GetTimestamp();
-            var call = await client.CallAsync(probe.ApiName, probe.Inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var call = await RetryAsync(context, probe.ApiName, ct => client.CallAsync(probe.ApiName, probe.Inputs, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
             var latency = clock.GetElapsedTime(started).TotalMilliseconds;
             var verdict = probe.Check.Evaluate(call.Outputs);
             result = result with
@@ -73,7 +75,7 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio) : IPhaseSte
                 Protocol = call.Protocol,
             };
         }
-        catch (GradioException ex) when (ex is not GradioSpaceUnavailableException)
+        catch (GradioException ex) when (ex is not GradioSpaceUnavailableException && !ex.IsTransient)
         {
             return await FinishAsync(context, result with { Reason = $"{probe.ApiName} failed: {ex.Message}" }, OutcomeCode.ValidationFailed, cancellationToken).ConfigureAwait(false);
         }
@@ -88,6 +90,26 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio) : IPhaseSte
         {
             Reason = $"{probe.ApiName} passed ({probe.Check.Description}): {result.Reason}{(result.Simulated ? " — against a simulated runtime, no real inference" : string.Empty)}",
         }, code, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A validation call has no lasting effect, so a transient failure (5xx, 429, a cut stream) is tried again; when the
+    /// app keeps failing the exception ends the run service_unavailable (resumable), never validation_failed.
+    /// </summary>
+    private async Task<T> RetryAsync<T>(PhaseContext context, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < _retry.MaxAttempts && TransientFailure.Is(ex, cancellationToken))
+            {
+                await context.Recorder.RecordEventAsync("validation_retry", $"{what} hit a transient failure ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), context.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static async Task<StepResult> FinishAsync(PhaseContext context, ValidationTestResult result, OutcomeCode code, CancellationToken cancellationToken)

@@ -18,9 +18,10 @@ internal sealed class FaultInjector(IList<FaultRule> rules, Random random, Lock 
             return;
         }
 
-        if (rule.Latency > TimeSpan.Zero)
+        var latency = rule.Latency + (rule.LatencySpikeRate > 0 && Draw() < rule.LatencySpikeRate ? rule.LatencySpike : TimeSpan.Zero);
+        if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(rule.Latency, context.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
         }
 
         var fault = Roll(rule);
@@ -30,7 +31,7 @@ internal sealed class FaultInjector(IList<FaultRule> rules, Random random, Lock 
             return;
         }
 
-        if (rule.AfterHandler)
+        if (rule.AfterHandler || (rule.AfterHandlerRate > 0 && Draw() < rule.AfterHandlerRate))
         {
             var original = context.Response.Body;
             using var discarded = new MemoryStream();
@@ -44,6 +45,7 @@ internal sealed class FaultInjector(IList<FaultRule> rules, Random random, Lock 
                 context.Response.Body = original;
             }
 
+            statistics.CountAnswerLost();
             var requestId = context.Response.Headers["X-Request-Id"];
             context.Response.Clear();
             context.Response.Headers["X-Request-Id"] = requestId;
@@ -70,13 +72,17 @@ internal sealed class FaultInjector(IList<FaultRule> rules, Random random, Lock 
         return null;
     }
 
-    private InjectedFault Roll(FaultRule rule)
+    private double Draw()
     {
-        double draw;
         lock (randomGate)
         {
-            draw = random.NextDouble();
+            return random.NextDouble();
         }
+    }
+
+    private InjectedFault Roll(FaultRule rule)
+    {
+        var draw = Draw();
 
         if (draw < rule.Rate5xx)
         {

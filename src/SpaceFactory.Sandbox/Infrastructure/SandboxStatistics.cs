@@ -8,6 +8,7 @@ internal sealed class SandboxStatistics
     private long _faults5xx;
     private long _faults429;
     private long _faultDrops;
+    private long _answersLost;
 
     /// <summary>Requests per route, keyed <c>"METHOD /route/{pattern}"</c>.</summary>
     public ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.Ordinal);
@@ -17,6 +18,10 @@ internal sealed class SandboxStatistics
     public long Faults429 => Interlocked.Read(ref _faults429);
 
     public long FaultDrops => Interlocked.Read(ref _faultDrops);
+
+    public long AnswersLost => Interlocked.Read(ref _answersLost);
+
+    public void CountAnswerLost() => Interlocked.Increment(ref _answersLost);
 
     public void CountRequest(string key) => Requests.AddOrUpdate(key, 1, static (_, n) => n + 1);
 

@@ -174,4 +174,67 @@ public class DeployStepTests
 
         Assert.That(events, Does.Contain("commit_reconciled"));
     }
+
+    [Test]
+    public async Task A_create_that_did_not_happen_is_sent_again_only_after_looking()
+    {
+        using var harness = new StepHarness();
+        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo"))
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("X-Error-Code", "RepoNotFound"));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create")).InScenario("retry").WillSetStateTo("failed once")
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("{\"error\":\"busy\"}"));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create")).InScenario("retry").WhenStateIs("failed once")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"url\":\"http://hub/spaces/me/demo\",\"name\":\"me/demo\"}"));
+
+        var (_, state) = await harness.RunAsync([new Seed(), harness.Step<CreatePrivateSpaceStep>()]);
+
+        Assert.That(state.Steps[1].Status, Is.EqualTo(StepStatus.Completed), state.Steps[1].Error?.Message);
+        Assert.That(state.Steps[1].Summary, Does.StartWith("created"));
+        var sequence = harness.Hub.LogEntries.OrderBy(e => e.RequestMessage!.DateTime).Select(e => $"{e.RequestMessage!.Method} {e.RequestMessage.Path}").ToList();
+        Assert.That(sequence, Is.EqualTo(new[] { "GET /api/spaces/me/demo", "POST /api/repos/create", "GET /api/spaces/me/demo", "POST /api/repos/create" }), "every send is preceded by a look");
+    }
+
+    [Test]
+    public async Task A_create_that_keeps_failing_ends_service_unavailable_after_the_attempts_and_can_be_resumed()
+    {
+        using var harness = new StepHarness();
+        Exists(harness, false);
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create"))
+            .RespondWith(Response.Create().WithStatusCode(500).WithBody("{\"error\":\"internal\"}"));
+
+        var (result, state) = await harness.RunAsync([new Seed(), harness.Step<CreatePrivateSpaceStep>()]);
+
+        Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.ServiceUnavailable), result.Outcome.Reason);
+        Assert.That(Count(harness, "POST", "/api/repos/create"), Is.EqualTo(StepHarness.MaxAttempts));
+        Assert.That(Count(harness, "GET", "/api/spaces/me/demo"), Is.EqualTo(StepHarness.MaxAttempts));
+        Assert.That(state.Steps[1].SafeToRerun, Is.True, "a resume runs the step again");
+    }
+
+    [Test]
+    public async Task A_commit_that_did_not_land_is_sent_again_after_looking()
+    {
+        using var harness = new StepHarness();
+        var app = new GradioAppGenerator().GenerateSmokeApp();
+        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo"))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"me/demo\",\"sha\":\"" + new string('0', 40) + "\",\"siblings\":[]}"));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/preupload/main"))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"files\":[" + string.Join(",", app.Files.Select(f => $"{{\"path\":\"{f.Path}\",\"uploadMode\":\"regular\",\"shouldIgnore\":false}}")) + "]}"));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/commit/main")).InScenario("commit").WillSetStateTo("refused once")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0").WithBody("{\"error\":\"slow down\"}"));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/commit/main")).InScenario("commit").WhenStateIs("refused once")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"commitOid\":\"" + new string('c', 40) + "\",\"commitUrl\":\"http://hub/spaces/me/demo/commit/c\"}"));
+
+        var (_, state) = await harness.RunAsync([new Seed(app), harness.Step<UploadSpaceFilesStep>()]);
+
+        Assert.That(state.Steps[1].Status, Is.EqualTo(StepStatus.Completed), state.Steps[1].Error?.Message);
+        Assert.That(Count(harness, "POST", "/api/spaces/me/demo/commit/main"), Is.EqualTo(2));
+        Assert.That(Count(harness, "GET", "/api/spaces/me/demo"), Is.EqualTo(2), "looked before each send");
+        var events = new List<string>();
+        await foreach (var item in harness.Store.ReadEventsAsync(RunId.Parse(state.RunId)))
+        {
+            events.Add(item.Type);
+        }
+
+        Assert.That(events, Does.Contain("commit_retry"));
+    }
 }

@@ -11,6 +11,9 @@ internal sealed class StepHarness : IDisposable
 {
     public const string Token = "hf_steptesttoken0123456789abcdefg";
 
+    /// <summary>Step-level attempts of writes and validation calls in these tests.</summary>
+    public const int MaxAttempts = 3;
+
     private readonly ServiceProvider _provider;
 
     public StepHarness()
@@ -25,6 +28,7 @@ internal sealed class StepHarness : IDisposable
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(1);
         }).AddSpaceFactory("/nonexistent-unused");
+        services.AddSingleton(new SpaceFactory.Hf.Steps.StepRetryOptions { MaxAttempts = MaxAttempts, Delay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) });
         services.AddSingleton<IRunStore>(Store);
         _provider = services.BuildServiceProvider();
     }
@@ -40,7 +44,7 @@ internal sealed class StepHarness : IDisposable
 
     public async Task<(RunResult Result, RunState State)> RunAsync(IReadOnlyList<IPhaseStep> steps, params (string Key, string Value)[] parameters)
     {
-        var executor = new InProcessRunExecutor(new RecipeCatalog([new Recipe("steps", steps)]), Store);
+        var executor = new InProcessRunExecutor(new RecipeCatalog([new Recipe("steps", steps)]), Store, services: _provider);
         var result = await executor.RunAsync(new FactoryRequest("steps")
         {
             Parameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),

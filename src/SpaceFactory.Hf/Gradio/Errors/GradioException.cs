@@ -20,4 +20,12 @@ public abstract class GradioException : Exception
 
     /// <summary>The HTTP status of the answer that caused the error, when there was one.</summary>
     public HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>
+    /// True when trying again later may succeed: a busy app or full queue, a 5xx or 429, a cut result stream, or a
+    /// connection that failed. False for answers that will not change (unknown endpoint, refused inputs, no access).
+    /// </summary>
+    public bool IsTransient => this is GradioQueueFullException or GradioStreamException
+        || StatusCode is { } status && ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
+        || InnerException is HttpRequestException or IOException or TimeoutException;
 }

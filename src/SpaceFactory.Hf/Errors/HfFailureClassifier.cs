@@ -1,0 +1,30 @@
+using System.Net;
+using Polly.Timeout;
+using SpaceFactory.Core;
+using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Hf.Gradio;
+
+namespace SpaceFactory.Hf;
+
+/// <summary>
+/// Types the failures of the Hub, Jobs, Bucket and Gradio clients: a service that kept failing after the retries
+/// (5xx, 429, 408, dropped connections, idle streams) is <see cref="OutcomeCode.ServiceUnavailable"/> and the run can
+/// be resumed; an unreadable answer is <see cref="OutcomeCode.ProtocolError"/>; a refused token is
+/// <see cref="OutcomeCode.Blocked"/>.
+/// </summary>
+public sealed class HfFailureClassifier : IFailureClassifier
+{
+    /// <inheritdoc />
+    public OutcomeCode? Classify(Exception exception) => exception switch
+    {
+        HfUnauthorizedException or HfForbiddenException or HfGatedRepoException => OutcomeCode.Blocked,
+        HfApiException api when IsTransient(api.StatusCode) => OutcomeCode.ServiceUnavailable,
+        GradioException { IsTransient: true } => OutcomeCode.ServiceUnavailable,
+        GradioProtocolException or HfProtocolException => OutcomeCode.ProtocolError,
+        HttpRequestException or IOException or TimeoutException or TimeoutRejectedException => OutcomeCode.ServiceUnavailable,
+        _ => null,
+    };
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+}
