@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace SpaceFactory.EndToEnd.Tests;
@@ -8,42 +7,10 @@ namespace SpaceFactory.EndToEnd.Tests;
 [Parallelizable(ParallelScope.All)]
 public class CliTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
-    {
-        var info = new ProcessStartInfo(Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? Environment.ProcessPath : "dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spacefactory.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+    private static Task<(int ExitCode, string Output, string Error)> RunCliAsync(string workingDirectory, IDictionary<string, string?>? environment, params string[] args) =>
+        CliProcess.RunAsync(workingDirectory, environment, args);
 
-        info.Environment.Remove("HF_TOKEN");
-        info.Environment.Remove("HF_ENDPOINT");
-        info.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
-
-    private static string TempFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "sf-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    private static string TempFolder() => CliProcess.TempFolder("sf-cli-");
 
     [Test]
     public async Task Demo_runs_the_model_card_recipe_offline_and_leaves_a_record()
