@@ -24,29 +24,39 @@ internal static class SecretCanary
     /// <summary>Files found holding the canary so far (0 is the promise).</summary>
     public static long Hits => Interlocked.Read(ref _hits);
 
-    /// <summary>Every file under <paramref name="root"/> that holds the canary (as text, or URL-encoded).</summary>
+    /// <summary>Every file under <paramref name="root"/> that holds the canary, counted in the suite's figures.</summary>
     public static IReadOnlyList<string> Sweep(string root)
     {
+        var (leaks, files, bytes) = Find(root);
+        Interlocked.Add(ref _filesSwept, files);
+        Interlocked.Add(ref _bytesSwept, bytes);
+        Interlocked.Add(ref _hits, leaks.Count);
+        return leaks;
+    }
+
+    /// <summary>The files under <paramref name="root"/> holding the canary (relative paths), and how much was read.</summary>
+    public static (IReadOnlyList<string> Leaks, long Files, long Bytes) Find(string root)
+    {
         var leaks = new List<string>();
+        long files = 0, bytes = 0;
         if (!Directory.Exists(root))
         {
-            return leaks;
+            return (leaks, 0, 0);
         }
 
         var needle = Encoding.UTF8.GetBytes(Token);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
-            var bytes = File.ReadAllBytes(file);
-            Interlocked.Increment(ref _filesSwept);
-            Interlocked.Add(ref _bytesSwept, bytes.Length);
-            if (bytes.AsSpan().IndexOf(needle) >= 0)
+            var content = File.ReadAllBytes(file);
+            files++;
+            bytes += content.Length;
+            if (content.AsSpan().IndexOf(needle) >= 0)
             {
-                Interlocked.Increment(ref _hits);
                 leaks.Add(Path.GetRelativePath(root, file));
             }
         }
 
-        return leaks;
+        return (leaks, files, bytes);
     }
 
     /// <summary>Counts captured text (process output, messages) in the sweep; true when it holds the canary.</summary>

@@ -83,6 +83,11 @@ public sealed class GradioClientFactory(IHttpClientFactory httpClients, HubClien
                 await hub.RestartSpaceAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false);
                 restarted = true;
             }
+            else if (!stage.IsTransitional)
+            {
+                // An open set: a stage this client does not know may never lead to RUNNING, so it is named, not waited on.
+                throw new GradioSpaceUnavailableException($"The Space {space} is in stage {stage}, which is neither running nor on its way there.", stage.Value);
+            }
 
             if (timeProvider.GetElapsedTime(started) >= connect.WaitTimeout)
             {

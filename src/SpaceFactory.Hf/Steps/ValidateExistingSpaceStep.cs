@@ -47,6 +47,14 @@ public sealed class ValidateExistingSpaceStep(IGradioClientFactory gradio) : IPh
         {
             return StepResult.Failure(OutcomeCode.Blocked, ex.Message);
         }
+        catch (GradioException ex) when (!ex.IsTransient)
+        {
+            return StepResult.Failure(OutcomeCode.ValidationFailed, $"the app's API could not be read: {ex.Message}");
+        }
+        catch (HfNotFoundException)
+        {
+            throw new RecipeParameterException("space", $"There is no Space {space}, or the token cannot see it.");
+        }
 
         await context.Recorder.WriteArtifactAsync("tests/api_schema.json", client.Schema.ToJson() + "\n", cancellationToken).ConfigureAwait(false);
         var endpoint = context.GetParameter("endpoint") is { } named
@@ -64,6 +72,10 @@ public sealed class ValidateExistingSpaceStep(IGradioClientFactory gradio) : IPh
             {
                 last = await client.CallAsync(endpoint.ApiName, inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
                 latencies.Add(context.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+                if (endpoint.Returns.Count > 0 && last.Outputs.Count != endpoint.Returns.Count)
+                {
+                    failure = $"call {i + 1} of {endpoint.ApiName} returned {last.Outputs.Count} output(s), but the app's schema declares {endpoint.Returns.Count}";
+                }
             }
             catch (GradioException ex)
             {

@@ -167,6 +167,11 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
                 return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0 && ex.Message.StartsWith("'<'", StringComparison.Ordinal))
+        {
+            // Proxies and error pages often send HTML under a JSON content type.
+            throw new GradioProtocolException($"{what} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?", ex);
+        }
         catch (JsonException ex)
         {
             throw new GradioProtocolException($"{what} returned a body that is not JSON: {ex.Message}", ex);

@@ -1,0 +1,28 @@
+namespace SpaceFactory.EndToEnd.Tests.Chaos;
+
+/// <summary>The sweep itself can fail: it finds the canary wherever a file holds it.</summary>
+[TestFixture]
+[Category("chaos")]
+public class SecretCanaryTests
+{
+    [Test]
+    public void The_sweep_finds_a_planted_canary_in_a_nested_file_and_nothing_in_clean_files()
+    {
+        var root = CliProcess.TempFolder("sf-canary-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "runs", "r1", "logs"));
+            File.WriteAllText(Path.Combine(root, "runs", "r1", "events.jsonl"), "{\"message\":\"token [REDACTED]\"}\n");
+            File.WriteAllText(Path.Combine(root, "runs", "r1", "logs", "worker.log"), "Authorization: Bearer " + SecretCanary.Token + "\n");
+
+            var (leaks, files, _) = SecretCanary.Find(root);
+
+            Assert.That(leaks, Is.EqualTo(new[] { Path.Combine("runs", "r1", "logs", "worker.log") }));
+            Assert.That(files, Is.EqualTo(2));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
