@@ -16,17 +16,20 @@ namespace SpaceFactory.EndToEnd.Tests;
 [Parallelizable(ParallelScope.All)]
 public class JobExecutorTests
 {
-    private static async Task<(FactoryFixture Fixture, HfJobExecutor Executor)> StartAsync()
+    private static async Task<(FactoryFixture Fixture, HfJobExecutor Executor)> StartAsync(Action<SpaceFactory.Sandbox.HfSandboxOptions>? sandboxOptions = null)
     {
         HfJobExecutor? executor = null;
         var fixture = await FactoryFixture.StartAsync(
-            sandbox => sandbox.JobImageCommandMap[SandboxSession.WorkerImage] =
-                argv => [.. SandboxSession.WorkerLauncher(), .. argv.SkipWhile(a => a != "worker")],
+            sandbox =>
+            {
+                sandbox.JobImageCommandMap[SandboxSession.WorkerImage] = argv => [.. SandboxSession.WorkerLauncher(), .. argv.SkipWhile(a => a != "worker")];
+                sandboxOptions?.Invoke(sandbox);
+            },
             services => services.AddSingleton<IRunExecutor>(sp =>
             {
                 var options = new HfJobExecutorOptions { BucketSource = "hf://buckets/sandbox-user/runs", Image = SandboxSession.WorkerImage };
                 return executor = new HfJobExecutor(sp.GetRequiredService<JobsClient>(), sp.GetRequiredService<BucketClient>(), options,
-                    sp.GetRequiredService<IOptions<HfClientOptions>>(), TimeProvider.System);
+                    sp.GetRequiredService<IOptions<HfClientOptions>>(), TimeProvider.System, new Hf.Steps.StepRetryOptions { Delay = TimeSpan.FromMilliseconds(10) });
             }));
         _ = fixture.Services.GetRequiredService<IRunExecutor>();
         return (fixture, executor!);
@@ -59,6 +62,22 @@ public class JobExecutorTests
         }
 
         Assert.That(files, Does.Contain("state.json").And.Contain("report.md").And.Contain("logs/whoami.txt"));
+    }
+
+    [Test]
+    public async Task A_launch_whose_answer_was_lost_is_found_by_its_label_and_adopted_not_launched_twice()
+    {
+        // Every answer to starting a Job is lost after the Job was started.
+        var (fixture, _) = await StartAsync(sandbox => sandbox.Faults.Add(new SpaceFactory.Sandbox.FaultRule { PathPrefix = "/api/jobs/", Methods = ["POST"], Rate5xx = 1, AfterHandler = true }));
+        await using var _ = fixture;
+
+        var result = await fixture.RunAsync(FactoryRecipes.JobSmoke);
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Succeeded), result.Outcome?.Reason);
+        Assert.That(fixture.Sandbox.Inspector.JobCount, Is.EqualTo(1), "one launch, one Job");
+        Assert.That(fixture.Sandbox.Inspector.AnswersLost, Is.EqualTo(1));
+        var job = await fixture.Services.GetRequiredService<JobsClient>().ListJobsAsync().SingleAsync();
+        Assert.That(job.Labels, Does.ContainKey(HfJobExecutor.LaunchLabel).And.ContainKey(HfJobExecutor.RunLabel));
     }
 
     [Test]

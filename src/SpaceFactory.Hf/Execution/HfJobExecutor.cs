@@ -4,6 +4,7 @@ using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf.Buckets;
 using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Hf.Steps;
 
 namespace SpaceFactory.Hf.Execution;
 
@@ -18,12 +19,16 @@ public sealed class HfJobExecutor : IRunExecutor
     /// <summary>The Job label that carries the run id.</summary>
     public const string RunLabel = "spacefactory-run";
 
+    /// <summary>The Job label unique to one launch, by which a launch whose answer was lost is found again.</summary>
+    public const string LaunchLabel = "spacefactory-launch";
+
     private readonly JobsClient _jobs;
     private readonly BucketClient _buckets;
     private readonly HfJobExecutorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Uri _endpoint;
     private readonly BucketUri _bucket;
+    private readonly StepRetryOptions _retry;
 
     /// <summary>Creates the executor.</summary>
     /// <param name="jobs">The Jobs client.</param>
@@ -31,7 +36,8 @@ public sealed class HfJobExecutor : IRunExecutor
     /// <param name="options">Where records go and what the Job runs.</param>
     /// <param name="hfOptions">The Hub endpoint (passed on to the worker).</param>
     /// <param name="timeProvider">The clock for following.</param>
-    public HfJobExecutor(JobsClient jobs, BucketClient buckets, HfJobExecutorOptions options, IOptions<HfClientOptions> hfOptions, TimeProvider? timeProvider = null)
+    /// <param name="retry">How often a launch whose answer was lost is looked for and sent again.</param>
+    public HfJobExecutor(JobsClient jobs, BucketClient buckets, HfJobExecutorOptions options, IOptions<HfClientOptions> hfOptions, TimeProvider? timeProvider = null, StepRetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(buckets);
@@ -41,6 +47,7 @@ public sealed class HfJobExecutor : IRunExecutor
         _buckets = buckets;
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _retry = retry ?? new StepRetryOptions();
         _endpoint = hfOptions.Value.ResolveEndpoint();
         _bucket = BucketUri.Parse(options.BucketSource ?? throw new ArgumentException("SPACE_FACTORY_BUCKET_SOURCE (HfJobExecutorOptions.BucketSource) is required to run in a Job.", nameof(options)), _endpoint);
         if (string.IsNullOrWhiteSpace(options.Image))
@@ -86,6 +93,7 @@ public sealed class HfJobExecutor : IRunExecutor
             environment["HF_ENDPOINT"] = _endpoint.AbsoluteUri.TrimEnd('/');
         }
 
+        var launch = Guid.NewGuid().ToString("N");
         var spec = new JobSpec
         {
             Image = JobImage.Parse(_options.Image!),
@@ -95,12 +103,12 @@ public sealed class HfJobExecutor : IRunExecutor
             Secrets = new Dictionary<string, JobSecret>(StringComparer.Ordinal) { ["HF_TOKEN"] = JobSecret.FromValue(token) },
             Flavor = new JobFlavor(_options.Flavor),
             Timeout = JobTimeout.Parse(_options.Timeout),
-            Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [RunLabel] = runId.Value, ["recipe"] = recipe },
+            Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [RunLabel] = runId.Value, [LaunchLabel] = launch, ["recipe"] = recipe },
             Volumes = [JobVolume.Bucket(_bucket.Bucket, _options.BucketMount, readOnly: false)],
         };
 
         using var scope = HfTokenScope.Begin(token);
-        var job = await _jobs.RunJobAsync(spec, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var job = await LaunchOrAdoptAsync(spec, launch, cancellationToken).ConfigureAwait(false);
         try
         {
             var status = await _jobs.WaitForCompletionAsync(job.Id, _timeProvider, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -125,6 +133,36 @@ public sealed class HfJobExecutor : IRunExecutor
         {
             await _jobs.CancelJobAsync(job.Id, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the Job. Starting one is not idempotent: after a lost answer it looks for a Job with this launch's label
+    /// and adopts it; only when there is none is the launch sent again.
+    /// </summary>
+    private async Task<JobInfo> LaunchOrAdoptAsync(JobSpec spec, string launch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _jobs.RunJobAsync(spec, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (TransientFailure.Is(ex, cancellationToken))
+            {
+                var filter = new JobListFilter { Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [LaunchLabel] = launch } };
+                await foreach (var started in _jobs.ListJobsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    return started;
+                }
+
+                if (attempt >= _retry.MaxAttempts)
+                {
+                    throw;
+                }
+
+                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }
