@@ -35,6 +35,17 @@ public sealed class HfSandboxOptions
     /// </summary>
     public bool CompileCheck { get; set; } = true;
 
+    /// <summary>
+    /// Opt-in: a Python that can import <c>gradio</c> (e.g. <c>python3</c> or a venv's <c>bin/python</c>). When set, a Gradio
+    /// Space's committed app file is run for real (its files in a folder, the app on a free loopback port, the Space's
+    /// variables and secrets in its environment) and the Space's app origin proxies to it, so validation exercises real
+    /// inference. Null (default): the simulated runtime, from the manifest the generator commits.
+    /// </summary>
+    public string? GradioPython { get; set; }
+
+    /// <summary>How long a real app (<see cref="GradioPython"/>) may take to serve <c>/config</c>. Default 5 minutes.</summary>
+    public TimeSpan GradioStartTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Injected Space failures (BUILD_ERROR / RUNTIME_ERROR).</summary>
     public IList<SpaceFailureRule> SpaceFailures { get; } = [];
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Sandbox;
 
 namespace SpaceFactory.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class SandboxCommand
         var command = new Command("sandbox", "Run the Sandbox (a local Hugging Face emulator) until Ctrl+C; prints its URL and a token.") { port, data, json };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
-            var options = new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = parse.GetValue(data) };
+            var options = new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = parse.GetValue(data), GradioPython = SandboxSession.GradioPython() };
             if (!parse.GetValue(json))
             {
                 await HfSandbox.RunAsync(options, cancellationToken).ConfigureAwait(false);

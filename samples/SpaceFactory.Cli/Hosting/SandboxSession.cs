@@ -8,12 +8,18 @@ internal static class SandboxSession
     /// <summary>The image name Jobs use to run this CLI's worker inside the Sandbox.</summary>
     public const string WorkerImage = "spacefactory/worker:local";
 
+    /// <summary>Opt-in: a Python able to import gradio; the Sandbox then runs the generated apps for real.</summary>
+    public const string GradioPythonVariable = "SPACE_FACTORY_GRADIO_PYTHON";
+
     public static Task<HfSandbox> StartAsync(CancellationToken cancellationToken, string? dataRoot = null)
     {
-        var options = new HfSandboxOptions { DataRoot = dataRoot };
+        var options = new HfSandboxOptions { DataRoot = dataRoot, GradioPython = GradioPython() };
         options.JobImageCommandMap[WorkerImage] = argv => [.. WorkerLauncher(), .. argv.SkipWhile(a => !string.Equals(a, "worker", StringComparison.Ordinal))];
         return HfSandbox.StartAsync(options, cancellationToken);
     }
+
+    /// <summary>The Python of <see cref="GradioPythonVariable"/>, or null (simulated apps).</summary>
+    public static string? GradioPython() => Environment.GetEnvironmentVariable(GradioPythonVariable) is { Length: > 0 } python ? python : null;
 
     public static FactoryConnection Connection(HfSandbox sandbox) => new(sandbox.Endpoint, sandbox.DefaultToken, IsSandbox: true);
 

@@ -82,7 +82,6 @@ internal sealed class GradioAppServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        context.Response.Headers["X-SpaceFactory-Simulated"] = "true";
         _services.Statistics.CountRequest("SPACE-APP " + context.Request.Method + " " + context.Request.Path.Value);
         if (_space.Repo.Private && !HasAccess(context.Request))
         {
@@ -98,6 +97,13 @@ internal sealed class GradioAppServer : IAsyncDisposable
             return;
         }
 
+        if (_space.RealApp is { } real)
+        {
+            await RealAppProxy.ForwardAsync(context, real.Origin).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Headers["X-SpaceFactory-Simulated"] = "true";
         if (_space.IsStatic || manifest is null)
         {
             await ServeStaticAsync(context).ConfigureAwait(false);

@@ -48,6 +48,9 @@ internal sealed class SpaceRuntime(Repo repo)
 
     public GradioAppServer? App { get; set; }
 
+    /// <summary>The app run for real (<see cref="HfSandboxOptions.GradioPython"/>), while it runs; the app origin proxies to it.</summary>
+    public RealGradioApp? RealApp { get; set; }
+
     /// <summary>Builds a Space refused: how many times each failure rule already applied.</summary>
     public Dictionary<SpaceFailureRule, int> RuleUses { get; } = [];
 

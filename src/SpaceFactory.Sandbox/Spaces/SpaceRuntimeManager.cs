@@ -47,6 +47,7 @@ internal sealed class SpaceRuntimeManager(SandboxServices services)
                 runtime.Timer = null;
             }
 
+            await StopRealApp(runtime).ConfigureAwait(false);
             runtime.BuildLog.Complete();
             runtime.RunLog.Complete();
             runtime.SetStage("DELETING");
@@ -77,6 +78,8 @@ internal sealed class SpaceRuntimeManager(SandboxServices services)
             runtime.Manifest = null;
             runtime.CurrentHardware = null;
         }
+
+        _ = StopRealApp(runtime);
 
         runtime.BuildLog.Complete();
         runtime.RunLog.Complete();
@@ -124,6 +127,7 @@ internal sealed class SpaceRuntimeManager(SandboxServices services)
             runtime.CurrentHardware = null;
         }
 
+        _ = StopRealApp(runtime);
         runtime.BuildLog.Complete();
         runtime.RunLog.Complete();
         Publish(runtime, "PAUSED");
@@ -237,12 +241,78 @@ internal sealed class SpaceRuntimeManager(SandboxServices services)
             return;
         }
 
-        build.Append("Simulated build (SpaceFactory Sandbox): no image is built, no dependency is installed.", now);
+        build.Append(services.Options.GradioPython is null
+            ? "Simulated build (SpaceFactory Sandbox): no image is built, no dependency is installed."
+            : $"SpaceFactory Sandbox: no image is built; {appFile} will run with {services.Options.GradioPython} and the packages it already has.", now);
         build.Append("DONE", now);
         build.Complete();
         runtime.RunLog.Append($"===== Application Startup at {Stamp(now)} =====", now);
-        Schedule(runtime, generation, services.Options.StartDelay, () => FinishStartAsync(runtime, generation));
+        Schedule(runtime, generation, services.Options.StartDelay, () => services.Options.GradioPython is not null && runtime.Repo.Sdk is "gradio"
+            ? FinishRealStartAsync(runtime, generation, appFile)
+            : FinishStartAsync(runtime, generation));
         Publish(runtime, "APP_STARTING");
+    }
+
+    /// <summary>Starts the committed app for real; RUNNING once it serves, RUNTIME_ERROR with its output when it cannot.</summary>
+    private async Task FinishRealStartAsync(SpaceRuntime runtime, long generation, string appFile)
+    {
+        if (Stale(runtime, generation))
+        {
+            return;
+        }
+
+        var error = Failure(runtime, SpaceFailureKind.RuntimeError);
+        RealGradioApp? app = null;
+        if (error is null)
+        {
+            try
+            {
+                app = await RealGradioApp.StartAsync(runtime, services, appFile, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+            {
+                error = ex.Message;
+            }
+        }
+
+        if (error is not null)
+        {
+            runtime.RunLog.Append(error, services.TimeProvider.GetUtcNow());
+            runtime.RunLog.Complete();
+            Publish(runtime, "RUNTIME_ERROR", error.Split('\n')[0]);
+            return;
+        }
+
+        lock (runtime.Gate)
+        {
+            if (runtime.Generation == generation)
+            {
+                runtime.RealApp = app;
+                runtime.CurrentHardware = runtime.RequestedHardware;
+                app = null;
+            }
+        }
+
+        if (app is not null)
+        {
+            await app.DisposeAsync().ConfigureAwait(false); // a newer build started meanwhile
+            return;
+        }
+
+        Publish(runtime, "RUNNING");
+    }
+
+    /// <summary>Stops the real app of the Space, if one runs (rebuild, pause, delete); the returned task ends with the process.</summary>
+    private static Task StopRealApp(SpaceRuntime runtime)
+    {
+        RealGradioApp? app;
+        lock (runtime.Gate)
+        {
+            app = runtime.RealApp;
+            runtime.RealApp = null;
+        }
+
+        return app is null ? Task.CompletedTask : app.DisposeAsync().AsTask();
     }
 
     private Task FinishStartAsync(SpaceRuntime runtime, long generation)
