@@ -1,8 +1,8 @@
-using System.Net;
 using Polly.Timeout;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf.Gradio;
+using SpaceFactory.Hf.Http;
 
 namespace SpaceFactory.Hf;
 
@@ -18,13 +18,10 @@ public sealed class HfFailureClassifier : IFailureClassifier
     public OutcomeCode? Classify(Exception exception) => exception switch
     {
         HfUnauthorizedException or HfForbiddenException or HfGatedRepoException => OutcomeCode.Blocked,
-        HfApiException api when IsTransient(api.StatusCode) => OutcomeCode.ServiceUnavailable,
+        HfApiException api when TransientStatus.Is(api.StatusCode) => OutcomeCode.ServiceUnavailable,
         GradioException { IsTransient: true } => OutcomeCode.ServiceUnavailable,
         GradioProtocolException or HfProtocolException => OutcomeCode.ProtocolError,
         HttpRequestException or IOException or TimeoutException or TimeoutRejectedException => OutcomeCode.ServiceUnavailable,
         _ => null,
     };
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
 }

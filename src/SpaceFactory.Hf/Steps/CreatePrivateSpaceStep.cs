@@ -75,37 +75,36 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
         return StepResult.Completed($"{(reconciled ? "adopted" : "created")} private Space {target.RepoId}{(granted is null ? string.Empty : $" on {granted}")}");
     }
 
-    private async Task<(bool Reconciled, bool ZeroGpu)> CreateOrAdoptAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            // Look before every send: a re-run (after a crash) or a lost answer may already have created it; the target
-            // was absent when this run checked it, so a Space there now is this run's.
-            if (await hub.RepoExistsAsync(space, RepoType.Space, cancellationToken).ConfigureAwait(false))
+    private Task<(bool Reconciled, bool ZeroGpu)> CreateOrAdoptAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken) =>
+        TransientFailure.RetryAsync(
+            context,
+            _retry,
+            "space_create_retry",
+            (ex, attempt) => $"creating {space} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it exists before sending again",
+            async (attempt, ct) =>
             {
-                var how = attempt == 1 ? "already exists from an earlier attempt of this run" : "exists although the answer to creating it was lost";
-                await context.Recorder.RecordEventAsync("space_reconciled", $"{space} {how}; adopted, not created again", cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (true, false);
-            }
+                // Look before every send: a re-run (after a crash) or a lost answer may already have created it; the target
+                // was absent when this run checked it, so a Space there now is this run's.
+                if (await hub.RepoExistsAsync(space, RepoType.Space, ct).ConfigureAwait(false))
+                {
+                    var how = attempt == 1 ? "already exists from an earlier attempt of this run" : "exists although the answer to creating it was lost";
+                    await context.Recorder.RecordEventAsync("space_reconciled", $"{space} {how}; adopted, not created again", cancellationToken: ct).ConfigureAwait(false);
+                    return (true, false);
+                }
 
-            try
-            {
-                var zeroGpu = await CreateWithZeroGpuFallbackAsync(context, space, allowZeroGpu, cancellationToken).ConfigureAwait(false);
-                await context.Recorder.RecordEventAsync("space_created", $"created private Space {space}{(zeroGpu ? " on ZeroGPU" : string.Empty)}", cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (false, zeroGpu);
-            }
-            catch (HfConflictException)
-            {
-                await context.Recorder.RecordEventAsync("space_reconciled", $"{space} was created by an earlier attempt whose answer was lost; adopted", cancellationToken: cancellationToken).ConfigureAwait(false);
-                return (true, false);
-            }
-            catch (Exception ex) when (attempt < _retry.MaxAttempts && TransientFailure.Is(ex, cancellationToken))
-            {
-                await context.Recorder.RecordEventAsync("space_create_retry", $"creating {space} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it exists before sending again", cancellationToken: cancellationToken).ConfigureAwait(false);
-                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), context.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+                try
+                {
+                    var zeroGpu = await CreateWithZeroGpuFallbackAsync(context, space, allowZeroGpu, ct).ConfigureAwait(false);
+                    await context.Recorder.RecordEventAsync("space_created", $"created private Space {space}{(zeroGpu ? " on ZeroGPU" : string.Empty)}", cancellationToken: ct).ConfigureAwait(false);
+                    return (false, zeroGpu);
+                }
+                catch (HfConflictException)
+                {
+                    await context.Recorder.RecordEventAsync("space_reconciled", $"{space} was created by an earlier attempt whose answer was lost; adopted", cancellationToken: ct).ConfigureAwait(false);
+                    return (true, false);
+                }
+            },
+            cancellationToken);
 
     private async Task<bool> CreateWithZeroGpuFallbackAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken)
     {

@@ -24,36 +24,37 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
         var target = context.State.Get(FactoryState.Target);
         var app = context.State.Get(FactoryState.App);
 
-        string commit;
-        for (var attempt = 1; ; attempt++)
-        {
-            // Look before every send: after a crash or a lost answer the commit may already be there.
-            var existing = await FindUploadedAsync(target.RepoId, app, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
+        var (commit, adopted) = await TransientFailure.RetryAsync(
+            context,
+            _retry,
+            "commit_retry",
+            (ex, attempt) => $"the commit to {target.RepoId} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it landed before sending again",
+            async (attempt, ct) =>
             {
-                context.State.Set(FactoryState.Target, target with { Commit = existing });
-                var how = attempt == 1 ? "already holds" : "holds, although the answer to the commit was lost,";
-                await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} {how} these {app.Files.Count} files (commit {existing}); not committed again", cancellationToken: cancellationToken).ConfigureAwait(false);
-                return StepResult.Completed($"files already uploaded in {existing}");
-            }
+                // Look before every send: after a crash or a lost answer the commit may already be there.
+                var existing = await FindUploadedAsync(target.RepoId, app, ct).ConfigureAwait(false);
+                if (existing is not null)
+                {
+                    var how = attempt == 1 ? "already holds" : "holds, although the answer to the commit was lost,";
+                    await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} {how} these {app.Files.Count} files (commit {existing}); not committed again", cancellationToken: ct).ConfigureAwait(false);
+                    return (existing, true);
+                }
 
-            try
-            {
                 var info = await hub.CreateCommitAsync(
                     target.RepoId,
                     RepoType.Space,
                     "SpaceFactory: upload the generated app",
                     app.Files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
                     new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}" },
-                    cancellationToken).ConfigureAwait(false);
-                commit = info.CommitOid;
-                break;
-            }
-            catch (Exception ex) when (attempt < _retry.MaxAttempts && TransientFailure.Is(ex, cancellationToken))
-            {
-                await context.Recorder.RecordEventAsync("commit_retry", $"the commit to {target.RepoId} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it landed before sending again", cancellationToken: cancellationToken).ConfigureAwait(false);
-                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), context.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
+                    ct).ConfigureAwait(false);
+                return (info.CommitOid, false);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (adopted)
+        {
+            context.State.Set(FactoryState.Target, target with { Commit = commit });
+            return StepResult.Completed($"files already uploaded in {commit}");
         }
 
         context.State.Set(FactoryState.Target, target with { Commit = commit });

@@ -96,21 +96,14 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOp
     /// A validation call has no lasting effect, so a transient failure (5xx, 429, a cut stream) is tried again; when the
     /// app keeps failing the exception ends the run service_unavailable (resumable), never validation_failed.
     /// </summary>
-    private async Task<T> RetryAsync<T>(PhaseContext context, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await call(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (attempt < _retry.MaxAttempts && TransientFailure.Is(ex, cancellationToken))
-            {
-                await context.Recorder.RecordEventAsync("validation_retry", $"{what} hit a transient failure ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}", cancellationToken: cancellationToken).ConfigureAwait(false);
-                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), context.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    private Task<T> RetryAsync<T>(PhaseContext context, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        TransientFailure.RetryAsync(
+            context,
+            _retry,
+            "validation_retry",
+            (ex, attempt) => $"{what} hit a transient failure ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}",
+            (_, ct) => call(ct),
+            cancellationToken);
 
     private static async Task<StepResult> FinishAsync(PhaseContext context, ValidationTestResult result, OutcomeCode code, CancellationToken cancellationToken)
     {

@@ -82,6 +82,11 @@ internal sealed class GradioAppServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (_services.Options.GradioPython is null)
+        {
+            context.Response.Headers["X-SpaceFactory-Simulated"] = "true";
+        }
+
         _services.Statistics.CountRequest("SPACE-APP " + context.Request.Method + " " + context.Request.Path.Value);
         if (_space.Repo.Private && !HasAccess(context.Request))
         {
@@ -103,7 +108,6 @@ internal sealed class GradioAppServer : IAsyncDisposable
             return;
         }
 
-        context.Response.Headers["X-SpaceFactory-Simulated"] = "true";
         if (_space.IsStatic || manifest is null)
         {
             await ServeStaticAsync(context).ConfigureAwait(false);

@@ -49,7 +49,6 @@ public class ChaosRunTests
             resumedOk += resumed.Succeeded ? 1 : 0;
         }
 
-        var duplicateSpaces = 0;
         var badCommitCounts = new List<string>();
         var corrupt = 0;
         var missing = 0;
@@ -73,7 +72,7 @@ public class ChaosRunTests
             reconciled += File.ReadLines(Path.Combine(fixture.RunFolder(result.RunId), "events.jsonl")).Count(l => l.Contains("_reconciled\"", StringComparison.Ordinal));
         }
 
-        duplicateSpaces = fixture.Sandbox.Inspector.ReposCreated - Runs;
+        var duplicateSpaces = fixture.Sandbox.Inspector.ReposCreated - Runs;
         var inspector = fixture.Sandbox.Inspector;
         var figures = new Dictionary<string, object>
         {

@@ -26,6 +26,6 @@ public abstract class GradioException : Exception
     /// connection that failed. False for answers that will not change (unknown endpoint, refused inputs, no access).
     /// </summary>
     public bool IsTransient => this is GradioQueueFullException or GradioStreamException
-        || StatusCode is { } status && ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
+        || StatusCode is { } status && SpaceFactory.Hf.Http.TransientStatus.Is(status)
         || InnerException is HttpRequestException or IOException or TimeoutException;
 }
