@@ -3,10 +3,10 @@ namespace SpaceFactory.Hf.Steps;
 /// <summary>How the factory waits for a Space to run.</summary>
 public sealed record SpaceWaitOptions
 {
-    /// <summary>First pause between runtime checks. Default 1 s.</summary>
+    /// <summary>First pause between runtime checks when the Hub offers no status stream. Default 1 s.</summary>
     public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest pause between checks (the delay doubles up to it). Default 5 s.</summary>
+    /// <summary>Longest pause between checks when polling (the delay doubles up to it). Default 5 s.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Longest wait for the Space to leave its building and starting stages. Default 30 min.</summary>

@@ -6,7 +6,7 @@ using SpaceFactory.Hf.Hub;
 namespace SpaceFactory.Hf.Steps;
 
 /// <summary>
-/// Waits until the target Space runs, with back-off on the run's clock. <c>BUILD_ERROR</c> and <c>RUNTIME_ERROR</c>
+/// Waits until the target Space runs: follows the Hub's status stream, or polls with back-off on the run's clock. <c>BUILD_ERROR</c> and <c>RUNTIME_ERROR</c>
 /// end the run as <c>build_error</c>/<c>runtime_error</c> with the build or run logs saved under <c>logs/</c>.
 /// </summary>
 public sealed class WaitForSpaceRunningStep(HubClient hub, SpaceWaitOptions? options = null) : IPhaseStep
@@ -29,53 +29,52 @@ public sealed class WaitForSpaceRunningStep(HubClient hub, SpaceWaitOptions? opt
         var target = context.State.Get(FactoryState.Target);
         var clock = context.TimeProvider;
         var started = clock.GetTimestamp();
-        var delay = _options.InitialDelay;
+        var watch = new SpaceWatchOptions { PollInterval = _options.InitialDelay, MaxPollInterval = _options.MaxDelay };
+        using var limit = new CancellationTokenSource(_options.Timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
         SpaceStage? last = null;
-        while (true)
+        try
         {
-            var runtime = await hub.GetSpaceRuntimeAsync(target.RepoId, cancellationToken).ConfigureAwait(false);
-            if (last != runtime.Stage)
+            // The Hub's status stream where it offers one (changes seen at once, one open request), else adaptive polling.
+            await foreach (var runtime in hub.WatchSpaceRuntimeAsync(target.RepoId, watch, linked.Token).ConfigureAwait(false))
             {
                 last = runtime.Stage;
                 await context.Recorder.RecordEventAsync("space_stage", $"{target.RepoId} is {runtime.Stage}", cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+                if (runtime.Stage.IsRunning)
+                {
+                    context.State.Set(FactoryState.Target, target with { HardwareGranted = runtime.Hardware?.Current ?? target.HardwareGranted });
+                    return StepResult.Completed($"{target.RepoId} is RUNNING after {clock.GetElapsedTime(started).TotalSeconds:0.#} s");
+                }
 
-            if (runtime.Stage.IsRunning)
-            {
-                context.State.Set(FactoryState.Target, target with { HardwareGranted = runtime.Hardware?.Current ?? target.HardwareGranted });
-                return StepResult.Completed($"{target.RepoId} is RUNNING after {clock.GetElapsedTime(started).TotalSeconds:0.#} s");
-            }
+                if (runtime.Stage == SpaceStage.BuildError || runtime.Stage == SpaceStage.ConfigError || runtime.Stage == SpaceStage.NoAppFile)
+                {
+                    await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Build, cancellationToken).ConfigureAwait(false);
+                    return StepResult.Failure(OutcomeCode.BuildError, $"{target.RepoId} failed to build ({runtime.Stage}): {runtime.ErrorMessage ?? "no message"}; see logs/build.log");
+                }
 
-            if (runtime.Stage == SpaceStage.BuildError || runtime.Stage == SpaceStage.ConfigError || runtime.Stage == SpaceStage.NoAppFile)
-            {
-                await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Build, cancellationToken).ConfigureAwait(false);
-                return StepResult.Failure(OutcomeCode.BuildError, $"{target.RepoId} failed to build ({runtime.Stage}): {runtime.ErrorMessage ?? "no message"}; see logs/build.log");
-            }
+                if (runtime.Stage == SpaceStage.RuntimeError)
+                {
+                    await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Run, cancellationToken).ConfigureAwait(false);
+                    return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} failed at start-up (RUNTIME_ERROR): {runtime.ErrorMessage ?? "no message"}; see logs/run.log");
+                }
 
-            if (runtime.Stage == SpaceStage.RuntimeError)
-            {
-                await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Run, cancellationToken).ConfigureAwait(false);
-                return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} failed at start-up (RUNTIME_ERROR): {runtime.ErrorMessage ?? "no message"}; see logs/run.log");
+                if (runtime.Stage == SpaceStage.Sleeping)
+                {
+                    await hub.RestartSpaceAsync(target.RepoId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await context.Recorder.RecordEventAsync("space_restarted", $"{target.RepoId} was sleeping; restart requested", cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                else if (!runtime.Stage.IsTransitional)
+                {
+                    return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} stopped in stage {runtime.Stage} while the factory waited for it to run");
+                }
             }
-
-            if (runtime.Stage == SpaceStage.Sleeping)
-            {
-                await hub.RestartSpaceAsync(target.RepoId, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await context.Recorder.RecordEventAsync("space_restarted", $"{target.RepoId} was sleeping; restart requested", cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            else if (!runtime.Stage.IsTransitional)
-            {
-                return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} stopped in stage {runtime.Stage} while the factory waited for it to run");
-            }
-
-            if (clock.GetElapsedTime(started) >= _options.Timeout)
-            {
-                return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} was still {runtime.Stage} after {_options.Timeout}");
-            }
-
-            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxDelay.Ticks));
         }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The watch below ends only by the timeout.
+        }
+
+        return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} was still {last?.ToString() ?? "not reporting a stage"} after {_options.Timeout}");
     }
 
     private async Task SaveLogsAsync(PhaseContext context, RepoId space, SpaceLogKind kind, CancellationToken cancellationToken)

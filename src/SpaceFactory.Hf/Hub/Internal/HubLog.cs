@@ -31,4 +31,7 @@ internal static partial class HubLog
 
     [LoggerMessage(9, LogLevel.Warning, "Model card of {RepoId} has invalid metadata: {Error}")]
     public static partial void CardMetadataInvalid(ILogger logger, RepoId repoId, string error);
+
+    [LoggerMessage(10, LogLevel.Information, "The status stream of {RepoId} is not available ({Reason}); polling its runtime instead")]
+    public static partial void SpaceEventsUnavailable(ILogger logger, RepoId repoId, string reason);
 }

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace SpaceFactory.Scenarios;
+
+/// <summary>The runner's command line. Sizes default to the budgets' own; tests pass tiny ones.</summary>
+internal sealed class ScenarioOptions
+{
+    public static readonly string[] AllWorkloads = ["P0", "P1", "P2", "P3", "P4", "P5"];
+
+    /// <summary>Workloads to run (<c>--only P1,P3</c>); all by default.</summary>
+    public IReadOnlyList<string> Only { get; private set; } = AllWorkloads;
+
+    /// <summary>A Hub to run P1, P3 and P5 against instead of the in-process Sandbox (<c>--endpoint</c>, <c>--token</c>).</summary>
+    public Uri? Endpoint { get; private set; }
+
+    public string? Token { get; private set; }
+
+    /// <summary>Internal: run one workload's client side and print <c>CHILD {json}</c> (<c>--child P2 --target URL</c>).</summary>
+    public string? Child { get; private set; }
+
+    public Uri? Target { get; private set; }
+
+    /// <summary>Run P2/P4 in this process instead of a child (their peak RSS is then the runner's).</summary>
+    public bool NoChild { get; private set; }
+
+    /// <summary>The CLI to start for P0 (an apphost, or a <c>.dll</c> run with <c>dotnet</c>); default: the one beside this runner.</summary>
+    public string? Cli { get; private set; }
+
+    public int P0Runs { get; private set; } = 10;
+
+    public int P1Runs { get; private set; } = 20;
+
+    public int P1Warmup { get; private set; } = 3;
+
+    public long P2Lines { get; private set; } = 1_000_000;
+
+    public int P3Calls { get; private set; } = 200;
+
+    public long P4Bytes { get; private set; } = 1L << 30;
+
+    /// <summary>How long the P5 Space stays in each of BUILDING and APP_STARTING.</summary>
+    public TimeSpan P5StageDelay { get; private set; } = TimeSpan.FromSeconds(6);
+
+    public static ScenarioOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ScenarioOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value");
+            int Int() => int.Parse(Value(), CultureInfo.InvariantCulture);
+            switch (name)
+            {
+                case "--only":
+                    options.Only = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.ToUpperInvariant())];
+                    break;
+                case "--endpoint": options.Endpoint = new Uri(Value()); break;
+                case "--token": options.Token = Value(); break;
+                case "--child": options.Child = Value().ToUpperInvariant(); break;
+                case "--target": options.Target = new Uri(Value()); break;
+                case "--no-child": options.NoChild = true; break;
+                case "--cli": options.Cli = Value(); break;
+                case "--p0-runs": options.P0Runs = Int(); break;
+                case "--p1-runs": options.P1Runs = Int(); break;
+                case "--p1-warmup": options.P1Warmup = Int(); break;
+                case "--p2-lines": options.P2Lines = long.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--p3-calls": options.P3Calls = Int(); break;
+                case "--p4-mib": options.P4Bytes = long.Parse(Value(), CultureInfo.InvariantCulture) * 1024 * 1024; break;
+                case "--p4-bytes": options.P4Bytes = long.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--p5-stage-ms": options.P5StageDelay = TimeSpan.FromMilliseconds(Int()); break;
+                default: throw new FormatException($"Unknown option {name}");
+            }
+        }
+
+        if (options.Endpoint is not null && string.IsNullOrEmpty(options.Token))
+        {
+            throw new FormatException("--endpoint needs --token");
+        }
+
+        var unknown = options.Only.Except(AllWorkloads, StringComparer.Ordinal).ToArray();
+        return unknown.Length > 0 ? throw new FormatException("Unknown workload(s): " + string.Join(", ", unknown)) : options;
+    }
+
+    /// <summary>These options as arguments for a child process (sizes only).</summary>
+    public IEnumerable<string> SizeArguments()
+    {
+        yield return "--p2-lines";
+        yield return P2Lines.ToString(CultureInfo.InvariantCulture);
+        yield return "--p4-bytes";
+        yield return P4Bytes.ToString(CultureInfo.InvariantCulture);
+    }
+}

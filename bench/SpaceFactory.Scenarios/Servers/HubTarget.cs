@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Gradio;
+using SpaceFactory.Hf.Hub;
+using SpaceFactory.Sandbox;
+
+namespace SpaceFactory.Scenarios.Servers;
+
+/// <summary>
+/// The Hub a workload talks to: the in-process Sandbox (default) or <c>--endpoint</c>/<c>--token</c>, and the SDK's
+/// clients for it, built the way an application builds them (<c>AddHuggingFace</c>).
+/// </summary>
+internal sealed class HubTarget : IAsyncDisposable
+{
+    /// <summary>A simulated Gradio app for the Sandbox: one text endpoint that echoes with a suffix.</summary>
+    public const string Manifest = """
+        {"schema_version": 1, "gradio_version": "6.25.0", "title": "scenario",
+         "info": {"named_endpoints": {"/generate": {"parameters": [{"label": "prompt", "parameter_name": "prompt", "parameter_has_default": false, "parameter_default": null, "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox", "example_input": "Hello!!"}],
+                                                     "returns": [{"label": "out", "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox"}]}},
+                  "unnamed_endpoints": {}},
+         "simulation": {"/generate": {"mode": "echo_prefix", "suffix": " [simulated]"}}}
+        """;
+
+    private readonly ServiceProvider _provider;
+
+    private HubTarget(HfSandbox? sandbox, Uri endpoint, string token, ServiceProvider provider)
+    {
+        Sandbox = sandbox;
+        Endpoint = endpoint;
+        Token = token;
+        _provider = provider;
+        Hub = provider.GetRequiredService<HubClient>();
+        Gradio = provider.GetRequiredService<IGradioClientFactory>();
+    }
+
+    public HfSandbox? Sandbox { get; }
+
+    public Uri Endpoint { get; }
+
+    public string Token { get; }
+
+    public HubClient Hub { get; }
+
+    public IGradioClientFactory Gradio { get; }
+
+    /// <summary>Every request the SDK's clients sent, with its time.</summary>
+    public RequestLog Requests { get; private init; } = new();
+
+    public static async Task<HubTarget> StartAsync(ScenarioOptions options, TimeSpan buildDelay, TimeSpan startDelay, CancellationToken cancellationToken)
+    {
+        HfSandbox? sandbox = null;
+        Uri endpoint;
+        string token;
+        if (options.Endpoint is { } remote)
+        {
+            endpoint = remote;
+            token = options.Token!;
+        }
+        else
+        {
+            sandbox = await HfSandbox.StartAsync(
+                new HfSandboxOptions { BuildDelay = buildDelay, StartDelay = startDelay, CompileCheck = false, SeedModels = false },
+                cancellationToken).ConfigureAwait(false);
+            endpoint = sandbox.Endpoint;
+            token = sandbox.DefaultToken;
+        }
+
+        var services = new ServiceCollection();
+        var requests = new RequestLog();
+        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new RequestLog.Handler(requests)));
+        services.AddHuggingFace(o =>
+        {
+            o.Endpoint = endpoint;
+            o.Token = token;
+        });
+        return new HubTarget(sandbox, endpoint, token, services.BuildServiceProvider()) { Requests = requests };
+    }
+
+    /// <summary>The three files of a simulated Gradio Space (app, requirements, Sandbox manifest).</summary>
+    public static IReadOnlyList<CommitOperation> SpaceFiles() =>
+    [
+        CommitOperation.AddFile("app.py", "import gradio as gr\n\ndemo = gr.Interface(lambda p: p + ' [simulated]', 'text', 'text', api_name='generate')\ndemo.launch()\n"),
+        CommitOperation.AddFile("requirements.txt", "gradio==6.25.0\n"),
+        CommitOperation.AddFile("spacefactory_manifest.json", Manifest),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync().ConfigureAwait(false);
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

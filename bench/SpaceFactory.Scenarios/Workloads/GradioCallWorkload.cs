@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using SpaceFactory.Hf.Gradio;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Hub;
+using SpaceFactory.Scenarios.Servers;
+
+namespace SpaceFactory.Scenarios.Workloads;
+
+/// <summary>
+/// P3: <see cref="GradioClient.CallAsync"/> (POST <c>/call</c> + SSE result) against the Sandbox's Gradio-protocol app,
+/// N sequential calls, next to the protocol floor: the same two requests made bare over one kept-alive connection.
+/// SDK and floor calls alternate so that both see the same machine.
+/// </summary>
+internal static class GradioCallWorkload
+{
+    private const double RatioBudget = 1.5;
+    private const double P95BudgetMs = 20;
+    private const int Warmup = 20;
+
+    public static async Task<ScenarioResult> RunAsync(ScenarioOptions options, CancellationToken cancellationToken)
+    {
+        var result = new ScenarioResult("P3", $"{options.P3Calls} calls: p50 <= {RatioBudget}x protocol floor p50, p95 <= {P95BudgetMs} ms");
+        await using var target = await HubTarget.StartAsync(options, TimeSpan.Zero, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var user = (await target.Hub.WhoAmIAsync(cancellationToken).ConfigureAwait(false)).Name;
+        var space = RepoId.Parse($"{user}/scenario-p3-{Guid.NewGuid().ToString("N")[..8]}");
+        await target.Hub.CreateRepoAsync(space, RepoType.Space, new CreateRepoOptions { Sdk = "gradio" }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await target.Hub.CreateCommitAsync(space, RepoType.Space, "Add the app", HubTarget.SpaceFiles(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var gradio = await target.Gradio.ConnectToSpaceAsync(space, new GradioConnectOptions { Token = target.Token }, cancellationToken).ConfigureAwait(false);
+            var host = new Uri(gradio.App.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + gradio.App.ApiPrefix.Trim('/') + "/");
+            using var bare = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { BaseAddress = host };
+            bare.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.Token);
+            IReadOnlyList<JsonElement> inputs = [GradioValue.Text("Hello")];
+
+            var sdk = new List<double>();
+            var floor = new List<double>();
+            for (var call = -Warmup; call < options.P3Calls; call++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await FloorCallAsync(bare, cancellationToken).ConfigureAwait(false);
+                var floorMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                started = Stopwatch.GetTimestamp();
+                var answer = await gradio.CallAsync("/generate", inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var sdkMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (answer.Outputs.Count != 1)
+                {
+                    throw new InvalidOperationException("The call returned no output.");
+                }
+
+                if (call >= 0)
+                {
+                    sdk.Add(sdkMs);
+                    floor.Add(floorMs);
+                }
+            }
+
+            result.Runs = sdk.Count;
+            result.MedianMs = Stats.Median(sdk);
+            result.P95Ms = Stats.Percentile(sdk, 95);
+            var floorMedian = Stats.Median(floor);
+            result.Extra["floor_median_ms"] = floorMedian;
+            result.Extra["floor_p95_ms"] = Stats.Percentile(floor, 95);
+            result.Extra["ratio_to_floor"] = result.MedianMs.Value / floorMedian;
+            result.Met = result.MedianMs <= RatioBudget * floorMedian && result.P95Ms <= P95BudgetMs;
+            return result;
+        }
+        finally
+        {
+            await target.Hub.DeleteRepoAsync(space, RepoType.Space, missingOk: true, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The protocol floor: POST the inputs, read the event id, GET the SSE result to its end.</summary>
+    private static async Task FloorCallAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        using var body = new StringContent("""{"data":["Hello"]}""", Encoding.UTF8, "application/json");
+        using var post = await http.PostAsync("call/generate", body, cancellationToken).ConfigureAwait(false);
+        post.EnsureSuccessStatusCode();
+        var posted = await post.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var eventId = JsonDocument.Parse(posted).RootElement.GetProperty("event_id").GetString();
+        using var sse = await http.GetAsync("call/generate/" + eventId, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        sse.EnsureSuccessStatusCode();
+        var text = await sse.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!text.Contains("complete", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The floor call got no result.");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Scenarios.Servers;
+
+namespace SpaceFactory.Scenarios.Workloads;
+
+/// <summary>
+/// P2: <see cref="JobsClient.StreamLogsAsync"/> reads a Job log of N <c>data: {"data","timestamp"}</c> events (a
+/// keep-alive every 1000) from a local server. The payload is rendered once in the runner; the client runs in a child
+/// process so that its peak RSS is its own.
+/// </summary>
+internal static class JobLogStreamWorkload
+{
+    private const double BudgetLinesPerSecond = 2_000_000;
+    private const double BudgetRssMiB = 40;
+    private const string JobId = "687fb701029421ae5549d998";
+
+    public static async Task<ScenarioResult> RunAsync(ScenarioOptions options, CancellationToken cancellationToken)
+    {
+        var result = new ScenarioResult("P2", $"{options.P2Lines:N0} log events >= 2 M lines/s, peak RSS <= {BudgetRssMiB} MiB");
+        var payload = Render(options.P2Lines);
+        await using var server = await LocalServer.StartAsync(context => ServeAsync(context, payload), cancellationToken).ConfigureAwait(false);
+        if (options.NoChild)
+        {
+            result.ReadChild((await ClientAsync(server.Endpoint, options.P2Lines, cancellationToken).ConfigureAwait(false)).ToJson());
+            result.Note = "in-process (--no-child): the RSS includes the runner and the payload";
+        }
+        else
+        {
+            await ChildProcess.RunAsync(result, "P2", server.Endpoint, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        result.Met = result.LinesPerSecond >= BudgetLinesPerSecond && result.PeakRssMiB <= BudgetRssMiB;
+        return result;
+    }
+
+    /// <summary>The client side: stream every line and count it; figures for the parent.</summary>
+    public static async Task<ScenarioResult> ClientAsync(Uri target, long expectedLines, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddHuggingFace(o =>
+        {
+            o.Endpoint = target;
+            o.Token = "hf_scenario_p2_token_0000000000";
+        });
+        await using var provider = services.BuildServiceProvider();
+        var jobs = provider.GetRequiredService<JobsClient>();
+
+        // A short warm-up stream (the first 1000 lines) so that JIT tiering is not what is measured.
+        await CountAsync(jobs, "warmup", cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        var lines = await CountAsync(jobs, JobId, cancellationToken).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (lines != expectedLines)
+        {
+            throw new InvalidOperationException($"Read {lines} lines, expected {expectedLines}.");
+        }
+
+        var figures = new ScenarioResult("P2", string.Empty)
+        {
+            Runs = 1,
+            MedianMs = seconds * 1000,
+            LinesPerSecond = lines / seconds,
+            PeakRssMiB = Stats.PeakRssMiB(),
+        };
+        figures.Extra["lines"] = lines;
+        return figures;
+    }
+
+    private static async Task<long> CountAsync(JobsClient jobs, string id, CancellationToken cancellationToken)
+    {
+        var lines = 0L;
+        var characters = 0L;
+        await foreach (var line in jobs.StreamLogsAsync(id == "warmup" ? "warmup0000" : id, owner: "bench", cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            lines++;
+            characters += line.Text.Length;
+        }
+
+        return characters > 0 ? lines : 0;
+    }
+
+    private static async Task ServeAsync(HttpContext context, byte[] payload)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api/jobs/bench", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        var length = context.Request.Path.Value!.Contains("warmup", StringComparison.Ordinal) ? Math.Min(payload.Length, 150_000) : payload.Length;
+        length = context.Request.Path.Value!.Contains("warmup", StringComparison.Ordinal) ? payload.AsSpan(0, length).LastIndexOf("\n\n"u8) + 2 : length;
+        const int chunk = 64 * 1024;
+        for (var offset = 0; offset < length; offset += chunk)
+        {
+            await context.Response.Body.WriteAsync(payload.AsMemory(offset, Math.Min(chunk, length - offset)), context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The Hub's shape: typical training-log lines (40–90 characters) with millisecond timestamps.</summary>
+    private static byte[] Render(long lines)
+    {
+        var builder = new StringBuilder(checked((int)(lines * 112)));
+        var t0 = new DateTime(2025, 7, 22, 16, 6, 31, DateTimeKind.Utc);
+        for (var i = 0L; i < lines; i++)
+        {
+            if (i % 1000 == 999)
+            {
+                builder.Append(": keep-alive\n\n");
+            }
+
+            builder.Append("data: {\"data\": \"step ").Append(i).Append(" | loss=0.").Append(i % 9973)
+                .Append(" lr=3e-4 tokens/s=12345 gpu_mem=14.2GB\", \"timestamp\": \"")
+                .Append(t0.AddMilliseconds(i).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+                .Append("\"}\n\n");
+        }
+
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+}
