@@ -34,6 +34,7 @@ internal static class ScenarioRunner
         foreach (var workload in options.Only)
         {
             var stopwatch = Stopwatch.StartNew();
+            var load = Stats.LoadAverage();
             ScenarioResult result;
             try
             {
@@ -55,6 +56,7 @@ internal static class ScenarioRunner
                 result = new ScenarioResult(workload, "-") { Met = false, Note = $"failed: {ex.GetType().Name}: {ex.Message}" };
             }
 
+            result.Extra["load_avg_1m"] = load;
             await Console.Error.WriteLineAsync($"# {workload} took {stopwatch.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
             await output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
         }

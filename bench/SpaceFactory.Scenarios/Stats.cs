@@ -26,6 +26,20 @@ internal static class Stats
     /// <summary>Current resident set (VmRSS) of this process in MiB.</summary>
     public static double RssMiB() => ReadStatusKiB("VmRSS:") is { } kib ? kib / 1024.0 : Environment.WorkingSet / (1024.0 * 1024);
 
+    /// <summary>CPU time (user + system) this process has used, in milliseconds: robust to a busy machine where wall time is not.</summary>
+    public static double CpuMs()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
+    /// <summary>The 1-minute load average (0 where /proc is missing): other work competing for the cores.</summary>
+    public static double LoadAverage()
+    {
+        const string loadavg = "/proc/loadavg";
+        return File.Exists(loadavg) ? double.Parse(File.ReadAllText(loadavg).Split(' ')[0], CultureInfo.InvariantCulture) : 0;
+    }
+
     private static long? ReadStatusKiB(string key)
     {
         const string status = "/proc/self/status";

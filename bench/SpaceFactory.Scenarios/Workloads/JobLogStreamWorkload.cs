@@ -53,9 +53,12 @@ internal static class JobLogStreamWorkload
 
         // A short warm-up stream (the first 1000 lines) so that JIT tiering is not what is measured.
         await CountAsync(jobs, "warmup", cancellationToken).ConfigureAwait(false);
+        var rssBefore = Stats.RssMiB();
+        var cpuBefore = Stats.CpuMs();
         var started = Stopwatch.GetTimestamp();
         var lines = await CountAsync(jobs, JobId, cancellationToken).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuMs = Stats.CpuMs() - cpuBefore;
         if (lines != expectedLines)
         {
             throw new InvalidOperationException($"Read {lines} lines, expected {expectedLines}.");
@@ -69,6 +72,9 @@ internal static class JobLogStreamWorkload
             PeakRssMiB = Stats.PeakRssMiB(),
         };
         figures.Extra["lines"] = lines;
+        figures.Extra["cpu_ms"] = cpuMs;
+        figures.Extra["lines_per_cpu_s"] = lines / (cpuMs / 1000);
+        figures.Extra["rss_before_mib"] = rssBefore;
         return figures;
     }
 

@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -21,6 +22,8 @@ internal static class JobLogEventParser
     private static ReadOnlySpan<byte> Blanks => " \t\r\n"u8;
 
     /// <summary>Parses an event's data; empty data (a keep-alive) yields an event without a line.</summary>
+    /// <remarks>Fully optimised from the first call: a log of a million lines is over before tiered JIT would get there.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static JobLogEvent Parse(string eventType, ReadOnlySpan<byte> data)
     {
         if (TryParseCanonical(data, out var canonical))
@@ -115,6 +118,7 @@ internal static class JobLogEventParser
     /// no escape, control character or invalid UTF-8 in the text: a few vectorised searches instead of a full JSON read.
     /// Anything else returns <see langword="false"/> and goes through <see cref="Utf8JsonReader"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseCanonical(ReadOnlySpan<byte> data, out JobLogLine line)
     {
         line = default;

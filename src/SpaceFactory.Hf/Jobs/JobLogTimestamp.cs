@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SpaceFactory.Hf.Jobs;
@@ -21,6 +22,7 @@ internal static class JobLogTimestamp
     }
 
     /// <summary>Parses <c>yyyy-MM-ddTHH:mm:ss[.fraction]Z</c> (UTC, up to 7 fraction digits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseUtc(ReadOnlySpan<byte> text, out DateTimeOffset timestamp)
     {
         timestamp = default;
