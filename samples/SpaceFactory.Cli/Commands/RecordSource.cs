@@ -17,7 +17,7 @@ internal static class RecordSource
             return (new DirectoryRunStore(recordRoot), null);
         }
 
-        var provider = FactoryHost.Build(Connections.FromEnvironment(), recordRoot, verbose);
+        var provider = FactoryHost.BuildClients(Connections.FromEnvironment(), verbose);
         var client = provider.GetRequiredService<BucketClient>();
         var endpoint = new HfClientOptions().ResolveEndpoint();
         return (new BucketRunStore(client, BucketUri.Parse(bucket, endpoint)), provider);

@@ -11,14 +11,7 @@ internal static class FactoryHost
     public static ServiceProvider Build(FactoryConnection connection, string recordRoot, bool verbose, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
-            logging.AddSimpleConsole(o => o.SingleLine = true);
-            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs never mix with --json on stdout
-            logging.AddFilter("System.Net.Http", LogLevel.Warning);
-            logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
-        });
+        AddLogging(services, verbose);
         services.AddHuggingFace(o =>
         {
             o.Endpoint = connection.Endpoint;
@@ -33,4 +26,31 @@ internal static class FactoryHost
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>
+    /// Only the Hugging Face clients, for the verbs that read records (<c>status</c>, <c>runs</c> with <c>--bucket</c>):
+    /// without the factory's steps and recipes, and without validating every registration, the first request leaves
+    /// sooner (docs/performance.md, P0).
+    /// </summary>
+    public static ServiceProvider BuildClients(FactoryConnection connection, bool verbose)
+    {
+        var services = new ServiceCollection();
+        AddLogging(services, verbose);
+        services.AddHuggingFace(o =>
+        {
+            o.Endpoint = connection.Endpoint;
+            o.Token = connection.Token;
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private static void AddLogging(IServiceCollection services, bool verbose) =>
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+            logging.AddSimpleConsole(o => o.SingleLine = true);
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs never mix with --json on stdout
+            logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
+        });
 }
