@@ -33,7 +33,7 @@ internal static class SpaceWaitWorkload
                 : [];
             var waitStarted = Stopwatch.GetTimestamp();
             var noticed = new Dictionary<string, long>(StringComparer.Ordinal);
-            await foreach (var runtime in target.Hub.WatchSpaceRuntimeAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var runtime in target.Hub.WatchSpaceRuntimeAsync(space, new SpaceWatchOptions { UseEventStream = !options.P5Polling }, cancellationToken).ConfigureAwait(false))
             {
                 noticed.TryAdd(runtime.Stage.Value, Stopwatch.GetTimestamp());
                 if (runtime.Stage.IsRunning || !runtime.Stage.IsTransitional)
