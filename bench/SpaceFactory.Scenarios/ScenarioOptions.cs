@@ -41,6 +41,9 @@ internal sealed class ScenarioOptions
     /// <summary>How long the P5 Space stays in each of BUILDING and APP_STARTING.</summary>
     public TimeSpan P5StageDelay { get; private set; } = TimeSpan.FromSeconds(6);
 
+    /// <summary>P2 after a first full stream (<c>--p2-steady</c>): the JIT's steady state rather than a first run.</summary>
+    public bool P2Steady { get; private set; }
+
     /// <summary>P5 without the status stream: the adaptive polling the watch falls back to (<c>--p5-polling</c>).</summary>
     public bool P5Polling { get; private set; }
 
@@ -70,6 +73,7 @@ internal sealed class ScenarioOptions
                 case "--p3-calls": options.P3Calls = Int(); break;
                 case "--p4-mib": options.P4Bytes = long.Parse(Value(), CultureInfo.InvariantCulture) * 1024 * 1024; break;
                 case "--p4-bytes": options.P4Bytes = long.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--p2-steady": options.P2Steady = true; break;
                 case "--p5-polling": options.P5Polling = true; break;
                 case "--p5-stage-ms": options.P5StageDelay = TimeSpan.FromMilliseconds(Int()); break;
                 default: throw new FormatException($"Unknown option {name}");
@@ -92,5 +96,9 @@ internal sealed class ScenarioOptions
         yield return P2Lines.ToString(CultureInfo.InvariantCulture);
         yield return "--p4-bytes";
         yield return P4Bytes.ToString(CultureInfo.InvariantCulture);
+        if (P2Steady)
+        {
+            yield return "--p2-steady";
+        }
     }
 }

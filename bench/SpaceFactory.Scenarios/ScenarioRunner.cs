@@ -23,7 +23,7 @@ internal static class ScenarioRunner
         {
             var figures = child switch
             {
-                "P2" => await JobLogStreamWorkload.ClientAsync(options.Target!, options.P2Lines, cancellationToken).ConfigureAwait(false),
+                "P2" => await JobLogStreamWorkload.ClientAsync(options.Target!, options.P2Lines, options.P2Steady, cancellationToken).ConfigureAwait(false),
                 "P4" => await LfsCommitWorkload.ClientAsync(options.Target!, options.P4Bytes, cancellationToken).ConfigureAwait(false),
                 _ => throw new FormatException("No child workload " + child),
             };
