@@ -135,6 +135,12 @@ public sealed class SandboxInspector
             : throw new ArgumentException($"No bucket '{bucketId}' in the Sandbox", nameof(bucketId));
     }
 
+    /// <summary>The requests the OpenAI-compatible <c>/v1/chat/completions</c> answered (or is holding), in order.</summary>
+    public IReadOnlyList<Llm.LlmRequestRecord> LlmRequests => _services.Llm.Requests;
+
+    /// <summary>Requests a <see cref="Llm.LlmTurn.Hang"/> turn is holding right now.</summary>
+    public int HangingLlmRequests => _services.Llm.HangingRequests;
+
     private Spaces.SpaceRuntime Space(string spaceId)
         => _services.Spaces.Find(spaceId) ?? throw new ArgumentException($"No Space '{spaceId}' in the Sandbox", nameof(spaceId));
 }
