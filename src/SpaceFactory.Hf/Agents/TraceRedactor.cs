@@ -11,6 +11,9 @@ namespace SpaceFactory.Hf.Agents;
 /// </summary>
 public sealed class TraceRedactor
 {
+    // A trace is read as text, not embedded in HTML: keep '<', '>', '+' and non-ASCII readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly string[] _secrets;
     private readonly string? _scratchRoot;
 
@@ -34,7 +37,7 @@ public sealed class TraceRedactor
         {
             using var document = JsonDocument.Parse(line);
             var buffer = new ArrayBufferWriter<byte>(line.Length + 64);
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 Write(document.RootElement, writer);
             }

@@ -26,6 +26,7 @@ internal sealed partial class ScriptedLlm
 
     public int HangingRequests => Volatile.Read(ref _hanging);
 
+    private readonly System.Threading.Channels.Channel<bool> _hangEntered = System.Threading.Channels.Channel.CreateUnbounded<bool>();
     private int _hanging;
 
     public void Register(string model, LlmScript script) => _scripts[model] = script;
@@ -35,8 +36,12 @@ internal sealed partial class ScriptedLlm
     public IDisposable EnterHang()
     {
         Interlocked.Increment(ref _hanging);
+        _hangEntered.Writer.TryWrite(true);
         return new HangScope(this);
     }
+
+    /// <summary>Completes once a request is held by a hang turn (one completion per hung request).</summary>
+    public async Task WaitForHangAsync(CancellationToken cancellationToken) => await _hangEntered.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>The script for <paramref name="model"/> in a conversation whose slots are <paramref name="slots"/>.</summary>
     public LlmScript? Find(string model, IReadOnlyDictionary<string, string> slots) =>
