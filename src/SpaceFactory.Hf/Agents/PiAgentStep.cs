@@ -51,7 +51,17 @@ public sealed class PiAgentStep(IPiAgentTask task, PiInstaller installer, PiAgen
 
         var redactor = new TraceRedactor([key], folder.Root);
         var runner = new PiProcessRunner(options, context.TimeProvider, context.Logger);
-        var (result, transcript) = await runner.RunAsync(executable, folder, task.Name, task.Tools, key, cancellationToken).ConfigureAwait(false);
+        PiRunResult result;
+        string transcript;
+        try
+        {
+            (result, transcript) = await runner.RunAsync(executable, folder, task.Name, task.Tools, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PiAgentUnavailableException ex)
+        {
+            return StepResult.Failure(OutcomeCode.Blocked, "the Pi coding agent is not available: " + ex.Message);
+        }
+
         await RecordAsync(context, folder, redactor, transcript, cancellationToken).ConfigureAwait(false);
         await context.Recorder.RecordEventAsync("agent_finished", string.Create(CultureInfo.InvariantCulture,
             $"pi ended {task.Name}: exit code {result.ExitCode}, stop reason {result.StopReason ?? "none"}, {result.ToolCalls} tool calls, {result.Duration.TotalSeconds:F1} s{(result.TimedOut ? ", stopped at the time limit" : string.Empty)}"),

@@ -21,7 +21,17 @@ internal sealed class PiProcessRunner(PiAgentOptions options, TimeProvider timeP
         var reader = new PiEventReader();
         var started = timeProvider.GetTimestamp();
         PiAgentLog.Started(logger, taskName, options.Model);
-        using var process = Process.Start(start) ?? throw new PiAgentUnavailableException($"'{executable}' did not start.");
+        Process? launched;
+        try
+        {
+            launched = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new PiAgentUnavailableException($"'{executable}' could not be started (is Node.js >= 20.6 on PATH?): {ex.Message}", ex);
+        }
+
+        using var process = launched ?? throw new PiAgentUnavailableException($"'{executable}' did not start.");
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var stdout = ReadEventsAsync(process, reader);
