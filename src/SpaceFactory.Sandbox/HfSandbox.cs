@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SpaceFactory.Sandbox.Buckets;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
@@ -67,8 +66,7 @@ public sealed class HfSandbox : IAsyncDisposable
         var services = new SandboxServices(options, dataRoot);
         var token = services.Tokens.Issue(options.DefaultUser, SandboxTokenRole.Write, options.DefaultToken);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        var builder = SandboxWebApplication.CreateBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);

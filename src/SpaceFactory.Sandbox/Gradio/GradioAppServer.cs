@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Spaces;
 
@@ -48,8 +47,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
 
     public static async Task<GradioAppServer> StartAsync(SpaceRuntime space, SandboxServices services, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        var builder = SandboxWebApplication.CreateBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0);
