@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SpaceFactory.Sandbox.Auth;
 using SpaceFactory.Sandbox.Buckets;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
@@ -86,6 +87,7 @@ public sealed class HfSandbox : IAsyncDisposable
         new SpaceEndpoints(services).Map(app);
         new JobEndpoints(services).Map(app);
         new BucketEndpoints(services).Map(app);
+        new OAuthEndpoints(services).Map(app);
         app.MapFallback(context => SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, $"Sorry, the Sandbox does not emulate {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -263,7 +265,10 @@ public sealed class HfSandbox : IAsyncDisposable
 
     private static async Task RejectUnknownTokensAsync(HttpContext context, RequestDelegate next, SandboxServices services)
     {
-        if (!context.Request.Path.StartsWithSegments("/__lfs_storage", StringComparison.Ordinal) && services.Tokens.Authenticate(context.Request).Invalid)
+        // The token endpoint authenticates clients (Basic), not users.
+        if (!context.Request.Path.StartsWithSegments("/__lfs_storage", StringComparison.Ordinal)
+            && !context.Request.Path.StartsWithSegments("/oauth/token", StringComparison.Ordinal)
+            && services.Tokens.Authenticate(context.Request).Invalid)
         {
             await SandboxHttp.ErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid credentials in Authorization header").ConfigureAwait(false);
             return;
