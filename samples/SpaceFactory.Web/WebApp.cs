@@ -17,9 +17,11 @@ public static class WebApp
     /// <summary>Builds the app (not started).</summary>
     /// <param name="args">Command-line arguments; <c>--KEY=value</c> sets any setting, like an environment variable.</param>
     /// <param name="environmentName">Overrides the hosting environment (tests), else <c>ASPNETCORE_ENVIRONMENT</c>.</param>
+    /// <param name="configure">Last changes to the builder (tests add log capture here).</param>
     /// <param name="cancellationToken">Cancels starting the offline Sandbox.</param>
-    /// <returns>The app; disposing it also stops the offline Sandbox.</returns>
-    public static async Task<WebApplication> BuildAsync(string[] args, string? environmentName = null, CancellationToken cancellationToken = default)
+    /// <returns>The app; stopping it also stops the offline Sandbox.</returns>
+    public static async Task<WebApplication> BuildAsync(
+        string[] args, string? environmentName = null, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -54,6 +56,7 @@ public static class WebApp
             o.KnownProxies.Clear();
         });
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         if (sandbox is not null)
         {

@@ -41,6 +41,7 @@ internal static class SignInSetup
                 o.ClientId = settings.ClientId;
                 o.ClientSecret = settings.ClientSecret;
                 o.ResponseType = OpenIdConnectResponseType.Code;
+                o.ResponseMode = OpenIdConnectResponseMode.Query; // the Hub redirects back with ?code=…&state=…
                 o.UsePkce = true;
                 o.SaveTokens = true;
                 o.MapInboundClaims = false;

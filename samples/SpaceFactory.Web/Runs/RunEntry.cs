@@ -24,11 +24,28 @@ internal sealed class RunEntry
     /// <summary>The Job running the worker, once known.</summary>
     public string? JobId { get; set; }
 
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The executor's result once the Job ended.</summary>
-    public RunResult? Result { get; set; }
+    public RunResult? Result { get; private set; }
 
     /// <summary>Why the launch itself failed (token redacted), if it did.</summary>
-    public string? LaunchError { get; set; }
+    public string? LaunchError { get; private set; }
+
+    /// <summary>Completes when the orchestrator stopped following the run (tests and shutdown wait on it).</summary>
+    public Task Completion => _completion.Task;
+
+    public void Complete(RunResult result)
+    {
+        Result = result;
+        _completion.TrySetResult();
+    }
+
+    public void Fail(string reason)
+    {
+        LaunchError = reason;
+        _completion.TrySetResult();
+    }
 
     /// <summary>True once the orchestrator stopped following the run.</summary>
     public bool Ended => Result is not null || LaunchError is not null;

@@ -50,18 +50,19 @@ internal sealed partial class RunLauncher(
                 Parameters = entry.Parameters,
                 Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = token },
             };
-            entry.Result = await executor.RunAsync(request, lifetime.ApplicationStopping).ConfigureAwait(false);
-            LogEnded(logger, entry.RunId.Value, entry.Result.Status, entry.Result.Outcome?.Code);
+            var result = await executor.RunAsync(request, lifetime.ApplicationStopping).ConfigureAwait(false);
+            LogEnded(logger, entry.RunId.Value, result.Status, result.Outcome?.Code);
+            entry.Complete(result);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            entry.LaunchError = "The web app stopped while following this run; its Job was cancelled.";
+            entry.Fail("The web app stopped while following this run; its Job was cancelled.");
         }
         catch (Exception ex) // whatever ends the follow-up must show on the run page, not leave it "running"
         {
             var reason = TokenShapes.Redact(ex.Message.Replace(token, TokenShapes.Mask, StringComparison.Ordinal)) ?? ex.GetType().Name;
-            entry.LaunchError = reason;
             LogFailed(logger, entry.RunId.Value, ex.GetType().Name, reason);
+            entry.Fail(reason);
         }
     }
 
