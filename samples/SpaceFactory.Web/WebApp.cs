@@ -75,6 +75,10 @@ public static class WebApp
             context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self' " + settings.ProviderUrl.GetLeftPart(UriPartial.Authority);
             await next(context).ConfigureAwait(false);
         });
+        // Empty error answers would show as browser error pages: give them a small page (same page for unknown and foreign runs).
+        app.UseStatusCodePages("text/html; charset=utf-8",
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>{0} · SpaceFactory</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head>"
+            + "<body><main><h1 id=\"status-code\">{0}</h1><p>There is nothing here for you.</p><p><a href=\"/\">Home</a></p></main></body></html>");
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
