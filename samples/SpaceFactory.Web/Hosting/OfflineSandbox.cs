@@ -36,12 +36,20 @@ internal static class OfflineSandbox
         });
     }
 
-    /// <summary>Makes <see cref="WebSettings.SandboxWorkerImage"/> run the bundled CLI (<c>spacefactory.dll worker …</c>).</summary>
+    /// <summary>
+    /// Makes <see cref="WebSettings.SandboxWorkerImage"/> run the bundled CLI (<c>spacefactory.dll worker …</c>). It runs
+    /// with this app's dependency manifest and runtime config: the web build takes shared-framework assemblies from
+    /// ASP.NET Core instead of copying them, which the CLI's own manifest would look for next to it.
+    /// </summary>
     public static void MapWorkerImage(HfSandboxOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var cli = Path.Combine(AppContext.BaseDirectory, "spacefactory.dll");
+        var folder = AppContext.BaseDirectory;
+        var cli = Path.Combine(folder, "spacefactory.dll");
+        var deps = Path.Combine(folder, "SpaceFactory.Web.deps.json");
+        var runtimeConfig = Path.Combine(folder, "SpaceFactory.Web.runtimeconfig.json");
         var host = Environment.ProcessPath is { } process && Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? process : "dotnet";
-        options.JobImageCommandMap[WebSettings.SandboxWorkerImage] = argv => [host, cli, .. argv.SkipWhile(a => !string.Equals(a, "worker", StringComparison.Ordinal))];
+        string[] launcher = File.Exists(deps) && File.Exists(runtimeConfig) ? [host, "exec", "--runtimeconfig", runtimeConfig, "--depsfile", deps, cli] : [host, cli];
+        options.JobImageCommandMap[WebSettings.SandboxWorkerImage] = argv => [.. launcher, .. argv.SkipWhile(a => !string.Equals(a, "worker", StringComparison.Ordinal))];
     }
 }
