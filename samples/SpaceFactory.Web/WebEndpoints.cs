@@ -50,19 +50,18 @@ internal static class WebEndpoints
             return Results.Challenge();
         }
 
-        using var scope = HfTokenScope.Begin(token);
-        var stream = await reader.Store(entry).OpenFileAsync(entry.RunId, path, context.RequestAborted).ConfigureAwait(false);
+        Stream? stream;
+        using (HfTokenScope.Begin(token))
+        {
+            stream = await reader.Store(entry).OpenFileAsync(entry.RunId, path, context.RequestAborted).ConfigureAwait(false);
+        }
+
         if (stream is null)
         {
             return Results.NotFound();
         }
 
-        await using (stream.ConfigureAwait(false))
-        {
-            using var text = new StreamReader(stream);
-            var content = await text.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Response.Headers.ContentSecurityPolicy = "sandbox";
-            return Results.Text(content, "text/plain; charset=utf-8");
-        }
+        context.Response.Headers.ContentSecurityPolicy = "sandbox";
+        return Results.Stream(stream, "text/plain; charset=utf-8"); // disposed once sent
     }
 }

@@ -193,6 +193,33 @@ public sealed partial class WebAppTests
         Assert.That(limited.App.Services.GetRequiredService<RunIndex>().ListFor(limited.Sandbox.Inspector.GetUserId("alice")), Is.Empty);
     }
 
+    [Test]
+    public async Task A_refused_sign_in_comes_back_home_with_a_message()
+    {
+        using var session = new WebSession(_host.BaseUrl);
+        using var home = await session.GetAsync("/signin?user=mallory"); // not a user of the Sandbox: access_denied
+        Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var html = await home.Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("id=\"signin-failed\"").And.Contain("id=\"sign-in\""));
+    }
+
+    [Test]
+    public async Task A_launch_with_a_missing_required_field_is_refused_with_a_message_and_starts_no_job()
+    {
+        using var session = new WebSession(_host.BaseUrl);
+        await session.SignInAsync("bob");
+        var before = _host.Sandbox.Inspector.JobCount;
+        foreach (var (handler, message) in new[] { ("Validate", "Give the Space to validate"), ("ModelCard", "Give a model id") })
+        {
+            var token = await session.AntiforgeryTokenAsync("/runs/new");
+            using var response = await session.PostFormAsync($"/runs/new?handler={handler}", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(message));
+        }
+
+        Assert.That(_host.Sandbox.Inspector.JobCount, Is.EqualTo(before));
+    }
+
     // hf_… tokens of any kind, or a JWT (the ID token).
     [GeneratedRegex(@"\bhf_[A-Za-z0-9_]{8,}|eyJ[A-Za-z0-9_-]{10,}\.", RegexOptions.None, matchTimeoutMilliseconds: 2000)]
     private static partial Regex TokenLike();

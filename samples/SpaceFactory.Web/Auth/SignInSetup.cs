@@ -67,6 +67,13 @@ internal static class SignInSetup
 
                     return Task.CompletedTask;
                 };
+                o.Events.OnRemoteFailure = context =>
+                {
+                    // A refused consent or an expired sign-in attempt: back home with a message, not an error page.
+                    context.Response.Redirect("/?signin=failed");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
                 o.Events.OnTokenValidated = context =>
                 {
                     // The granted scopes come with the token response, not in the ID token: keep them as a claim of the ticket.
