@@ -12,6 +12,7 @@ using SpaceFactory.Sandbox.Buckets;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Jobs;
+using SpaceFactory.Sandbox.Llm;
 using SpaceFactory.Sandbox.Spaces;
 
 namespace SpaceFactory.Sandbox;
@@ -87,6 +88,7 @@ public sealed class HfSandbox : IAsyncDisposable
         new SpaceEndpoints(services).Map(app);
         new JobEndpoints(services).Map(app);
         new BucketEndpoints(services).Map(app);
+        new ChatCompletionEndpoints(services).Map(app);
         new OAuthEndpoints(services).Map(app);
         app.MapFallback(context => SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, $"Sorry, the Sandbox does not emulate {context.Request.Method} {context.Request.Path}"));
 
@@ -185,6 +187,16 @@ public sealed class HfSandbox : IAsyncDisposable
         {
             _services.Options.SpaceFailures.Add(rule);
         }
+    }
+
+    /// <summary>Registers (or replaces) the script the OpenAI-compatible <c>/v1/chat/completions</c> plays for <paramref name="model"/>.</summary>
+    /// <param name="model">The model id (or <c>model#task</c>, see <see cref="BuiltInAgentScripts"/>).</param>
+    /// <param name="script">The turns.</param>
+    public void RegisterLlmScript(string model, LlmScript script)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(script);
+        _services.Llm.Register(model, script);
     }
 
     /// <summary>Adds a fault injection rule at run time (after the rules already there).</summary>
