@@ -194,6 +194,44 @@ public sealed partial class WebAppTests
     }
 
     [Test]
+    public async Task The_private_space_smoke_deploys_a_space_that_the_validate_workflow_then_validates()
+    {
+        using var session = new WebSession(_host.BaseUrl);
+        await session.SignInAsync("alice");
+        var smoke = await LaunchAsync(session, "Smoke", new Dictionary<string, string> { ["Recipe"] = "private-space" });
+        Assert.That(smoke.Result!.Succeeded, Is.True, smoke.Result.Outcome?.Reason);
+        using (var page = await session.GetAsync($"/runs/{smoke.RunId.Value}"))
+        {
+            Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("/settings").And.Contain("id=\"space-link\""));
+        }
+
+        var space = await TargetAsync(session, smoke);
+        Assert.That(space, Does.StartWith("alice/"));
+
+        var validate = await LaunchAsync(session, "Validate", new Dictionary<string, string> { ["ValidateSpace"] = space!, ["Calls"] = "2" });
+        Assert.That(validate.Recipe, Is.EqualTo("validate-space"));
+        Assert.That(validate.Result!.Succeeded, Is.True, validate.Result.Outcome?.Reason);
+    }
+
+    private async Task<RunEntry> LaunchAsync(WebSession session, string handler, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await session.AntiforgeryTokenAsync("/runs/new");
+        using var launch = await session.PostFormAsync($"/runs/new?handler={handler}", fields);
+        Assert.That(launch.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await launch.Content.ReadAsStringAsync());
+        var entry = Entry(launch.Headers.Location!.ToString());
+        await entry.Completion.WaitAsync(RunTimeout);
+        return entry;
+    }
+
+    /// <summary>The run's target, read from its <c>state.json</c> as the owner sees it.</summary>
+    private static async Task<string?> TargetAsync(WebSession session, RunEntry entry)
+    {
+        using var response = await session.GetAsync($"/runs/{entry.RunId.Value}/files/state.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return json["target"]?.GetValue<string>();
+    }
+
+    [Test]
     public async Task A_refused_sign_in_comes_back_home_with_a_message()
     {
         using var session = new WebSession(_host.BaseUrl);
