@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using SpaceFactory.Sandbox.Auth;
 using SpaceFactory.Sandbox.Buckets;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
@@ -86,6 +87,7 @@ public sealed class HfSandbox : IAsyncDisposable
         new JobEndpoints(services).Map(app);
         new BucketEndpoints(services).Map(app);
         new ChatCompletionEndpoints(services).Map(app);
+        new OAuthEndpoints(services).Map(app);
         app.MapFallback(context => SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, $"Sorry, the Sandbox does not emulate {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -273,7 +275,10 @@ public sealed class HfSandbox : IAsyncDisposable
 
     private static async Task RejectUnknownTokensAsync(HttpContext context, RequestDelegate next, SandboxServices services)
     {
-        if (!context.Request.Path.StartsWithSegments("/__lfs_storage", StringComparison.Ordinal) && services.Tokens.Authenticate(context.Request).Invalid)
+        // The token endpoint authenticates clients (Basic), not users.
+        if (!context.Request.Path.StartsWithSegments("/__lfs_storage", StringComparison.Ordinal)
+            && !context.Request.Path.StartsWithSegments("/oauth/token", StringComparison.Ordinal)
+            && services.Tokens.Authenticate(context.Request).Invalid)
         {
             await SandboxHttp.ErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid credentials in Authorization header").ConfigureAwait(false);
             return;

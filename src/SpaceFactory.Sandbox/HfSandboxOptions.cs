@@ -98,6 +98,9 @@ public sealed class HfSandboxOptions
     /// <summary>Interval of <c>: keep-alive</c> comments on idle log streams. Default 15 s (on <see cref="TimeProvider"/>).</summary>
     public TimeSpan LogKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The OAuth / OpenID Connect provider (<c>/oauth/*</c>): clients, users, granted scopes.</summary>
+    public SandboxOAuthOptions OAuth { get; } = new();
+
     /// <summary>Logger factory for the Sandbox's own events; null (default) logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -117,6 +117,11 @@ public sealed class SandboxInspector
     /// <summary>Jobs started so far.</summary>
     public int JobCount => _services.Jobs.All.Count();
 
+    /// <summary>The stable id of a user (the <c>sub</c> of its OAuth sign-ins).</summary>
+    /// <param name="user">The user name.</param>
+    /// <returns>The id.</returns>
+    public string GetUserId(string user) => _services.Tokens.UserId(user);
+
     /// <summary>Waits until a Job has finished (its process exited and its log is complete).</summary>
     /// <param name="jobId">The Job id.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
