@@ -15,6 +15,8 @@ internal static class CliApplication
         ValidateCommand.Create(),
         WorkerCommand.Create(),
         SandboxCommand.Create(),
+        RepoCommand.Create(),
+        UploadCommand.Create(),
     };
 
     /// <summary>Parses and runs; usage errors exit with <see cref="ExitCodes.InvalidInput"/>.</summary>

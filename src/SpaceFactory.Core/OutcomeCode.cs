@@ -70,6 +70,12 @@ public readonly record struct OutcomeCode
     /// <summary>A remote service answered something unreadable (HTML where JSON was expected, a cut or garbled stream).</summary>
     public static OutcomeCode ProtocolError { get; } = new("protocol_error");
 
+    /// <summary>The coding agent did not finish its task (model error, non-zero exit, killed at its time limit).</summary>
+    public static OutcomeCode AgentFailed { get; } = new("agent_failed");
+
+    /// <summary>The coding agent finished, but the wrapper's independent check refused its work (the reason names what).</summary>
+    public static OutcomeCode AgentPolicyViolation { get; } = new("agent_policy_violation");
+
     /// <summary>A recipe parameter was missing or invalid (the reason names it).</summary>
     public static OutcomeCode InvalidInput { get; } = new("invalid_input");
 

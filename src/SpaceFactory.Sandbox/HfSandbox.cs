@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using SpaceFactory.Sandbox.Auth;
 using SpaceFactory.Sandbox.Buckets;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Jobs;
+using SpaceFactory.Sandbox.Llm;
 using SpaceFactory.Sandbox.Spaces;
 
 namespace SpaceFactory.Sandbox;
@@ -66,8 +67,7 @@ public sealed class HfSandbox : IAsyncDisposable
         var services = new SandboxServices(options, dataRoot);
         var token = services.Tokens.Issue(options.DefaultUser, SandboxTokenRole.Write, options.DefaultToken);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        var builder = SandboxWebApplication.CreateBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
@@ -86,6 +86,8 @@ public sealed class HfSandbox : IAsyncDisposable
         new SpaceEndpoints(services).Map(app);
         new JobEndpoints(services).Map(app);
         new BucketEndpoints(services).Map(app);
+        new ChatCompletionEndpoints(services).Map(app);
+        new OAuthEndpoints(services).Map(app);
         app.MapFallback(context => SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, $"Sorry, the Sandbox does not emulate {context.Request.Method} {context.Request.Path}"));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -185,6 +187,16 @@ public sealed class HfSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Registers (or replaces) the script the OpenAI-compatible <c>/v1/chat/completions</c> plays for <paramref name="model"/>.</summary>
+    /// <param name="model">The model id (or <c>model#task</c>, see <see cref="BuiltInAgentScripts"/>).</param>
+    /// <param name="script">The turns.</param>
+    public void RegisterLlmScript(string model, LlmScript script)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(script);
+        _services.Llm.Register(model, script);
+    }
+
     /// <summary>Adds a fault injection rule at run time (after the rules already there).</summary>
     /// <param name="rule">The rule.</param>
     public void AddFaultRule(FaultRule rule)
@@ -263,7 +275,10 @@ public sealed class HfSandbox : IAsyncDisposable
 
     private static async Task RejectUnknownTokensAsync(HttpContext context, RequestDelegate next, SandboxServices services)
     {
-        if (!context.Request.Path.StartsWithSegments("/__lfs_storage", StringComparison.Ordinal) && services.Tokens.Authenticate(context.Request).Invalid)
+        // The token endpoint authenticates clients (Basic), not users.
+        if (!context.Request.Path.StartsWithSegments("/__lfs_storage", StringComparison.Ordinal)
+            && !context.Request.Path.StartsWithSegments("/oauth/token", StringComparison.Ordinal)
+            && services.Tokens.Authenticate(context.Request).Invalid)
         {
             await SandboxHttp.ErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid credentials in Authorization header").ConfigureAwait(false);
             return;

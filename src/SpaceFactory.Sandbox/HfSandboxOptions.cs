@@ -86,11 +86,20 @@ public sealed class HfSandboxOptions
     /// <summary>Timeout of a Job that sets no <c>timeoutSeconds</c>. Default 30 minutes (the Hub's).</summary>
     public TimeSpan JobDefaultTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Scripts the OpenAI-compatible <c>/v1/chat/completions</c> plays, by model id (or <c>model#task</c>), beside
+    /// <see cref="Llm.BuiltInAgentScripts"/>: an offline stand-in for the Inference Providers router.
+    /// </summary>
+    public IDictionary<string, Llm.LlmScript> LlmScripts { get; } = new Dictionary<string, Llm.LlmScript>(StringComparer.Ordinal);
+
     /// <summary>Page size of list endpoints (Jobs, Buckets, bucket tree); the next page is in <c>Link</c>. Default 100.</summary>
     public int PageSize { get; set; } = 100;
 
     /// <summary>Interval of <c>: keep-alive</c> comments on idle log streams. Default 15 s (on <see cref="TimeProvider"/>).</summary>
     public TimeSpan LogKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The OAuth / OpenID Connect provider (<c>/oauth/*</c>): clients, users, granted scopes.</summary>
+    public SandboxOAuthOptions OAuth { get; } = new();
 
     /// <summary>Logger factory for the Sandbox's own events; null (default) logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -117,6 +117,11 @@ public sealed class SandboxInspector
     /// <summary>Jobs started so far.</summary>
     public int JobCount => _services.Jobs.All.Count();
 
+    /// <summary>The stable id of a user (the <c>sub</c> of its OAuth sign-ins).</summary>
+    /// <param name="user">The user name.</param>
+    /// <returns>The id.</returns>
+    public string GetUserId(string user) => _services.Tokens.UserId(user);
+
     /// <summary>Waits until a Job has finished (its process exited and its log is complete).</summary>
     /// <param name="jobId">The Job id.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
@@ -134,6 +139,17 @@ public sealed class SandboxInspector
             ? bucket.Folder
             : throw new ArgumentException($"No bucket '{bucketId}' in the Sandbox", nameof(bucketId));
     }
+
+    /// <summary>The requests the OpenAI-compatible <c>/v1/chat/completions</c> answered (or is holding), in order.</summary>
+    public IReadOnlyList<Llm.LlmRequestRecord> LlmRequests => _services.Llm.Requests;
+
+    /// <summary>Requests a <see cref="Llm.LlmTurn.Hang"/> turn is holding right now.</summary>
+    public int HangingLlmRequests => _services.Llm.HangingRequests;
+
+    /// <summary>Completes once a <c>/v1/chat/completions</c> request is held by a <see cref="Llm.LlmTurn.Hang"/> turn.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task.</returns>
+    public Task WaitForHangingLlmRequestAsync(CancellationToken cancellationToken) => _services.Llm.WaitForHangAsync(cancellationToken);
 
     private Spaces.SpaceRuntime Space(string spaceId)
         => _services.Spaces.Find(spaceId) ?? throw new ArgumentException($"No Space '{spaceId}' in the Sandbox", nameof(spaceId));

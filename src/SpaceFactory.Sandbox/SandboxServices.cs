@@ -24,6 +24,7 @@ internal sealed class SandboxServices
         Spaces = new SpaceRuntimeManager(this);
         Jobs = new JobManager(this);
         Buckets = new BucketStore(this);
+        Llm = new Llm.ScriptedLlm(options.LlmScripts);
     }
 
     public HfSandboxOptions Options { get; }
@@ -35,6 +36,8 @@ internal sealed class SandboxServices
     public ILogger Logger { get; }
 
     public TokenRegistry Tokens { get; }
+
+    public Llm.ScriptedLlm Llm { get; }
 
     public RepoStore Repos { get; }
 

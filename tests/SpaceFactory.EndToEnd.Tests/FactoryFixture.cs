@@ -29,7 +29,8 @@ internal sealed class FactoryFixture : IAsyncDisposable
 
     public ISpaceFactory Factory => Services.GetRequiredService<ISpaceFactory>();
 
-    public static async Task<FactoryFixture> StartAsync(Action<HfSandboxOptions>? sandbox = null, Action<IServiceCollection>? services = null, Action<HfClientOptions>? client = null)
+    public static async Task<FactoryFixture> StartAsync(Action<HfSandboxOptions>? sandbox = null, Action<IServiceCollection>? services = null, Action<HfClientOptions>? client = null,
+        Action<IServiceCollection, HfSandbox>? sandboxServices = null)
     {
         var options = new HfSandboxOptions { BuildDelay = TimeSpan.FromMilliseconds(50), StartDelay = TimeSpan.FromMilliseconds(50), DefaultToken = SecretCanary.Token };
         sandbox?.Invoke(options);
@@ -46,6 +47,7 @@ internal sealed class FactoryFixture : IAsyncDisposable
         }).AddSpaceFactory(recordRoot);
         collection.AddSingleton(new SpaceWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) });
         services?.Invoke(collection);
+        sandboxServices?.Invoke(collection, started);
         return new FactoryFixture(started, collection.BuildServiceProvider(), recordRoot);
     }
 

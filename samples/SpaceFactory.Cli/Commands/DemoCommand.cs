@@ -10,24 +10,25 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var recipe = new Option<string>("--recipe") { Description = "The recipe to demonstrate.", DefaultValueFactory = _ => FactoryRecipes.ModelCard };
+        var recipe = new Option<string>("--recipe") { Description = "The recipe to demonstrate: model-card, private-space, job-smoke, pi-edit (the Pi coding agent makes a safe edit) or pi-recipe (Pi deploys the Space itself); the Pi recipes need Node.js >= 20.6 and npm.", DefaultValueFactory = _ => FactoryRecipes.ModelCard };
         var model = new Option<string>("--model") { Description = "A model seeded in the Sandbox.", DefaultValueFactory = _ => "sshleifer/tiny-gpt2" };
         var executor = new Option<string>("--executor") { Description = "local (in this process) or job (a Sandbox Job runs the worker).", DefaultValueFactory = _ => "local" };
+        var extra = CliOptions.Params();
         var record = CliOptions.Record();
         var json = CliOptions.Json();
         var verbose = CliOptions.Verbose();
         var command = new Command("demo", "Start the built-in Sandbox and run a recipe end to end (default: model-card for sshleifer/tiny-gpt2). No token, no network.")
         {
-            recipe, model, executor, record, json, verbose,
+            recipe, model, executor, extra, record, json, verbose,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             await using var sandbox = await SandboxSession.StartAsync(cancellationToken).ConfigureAwait(false);
             var name = parse.GetRequiredValue(recipe);
-            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            var parameters = CliOptions.ParsePairs(parse.GetValue(extra));
             if (string.Equals(name, FactoryRecipes.ModelCard, StringComparison.Ordinal))
             {
-                parameters["model"] = parse.GetRequiredValue(model);
+                parameters.TryAdd("model", parse.GetRequiredValue(model));
             }
 
             return await RunExecution.ExecuteAsync(

@@ -16,7 +16,7 @@ internal static class FactoryHost
         {
             o.Endpoint = connection.Endpoint;
             o.Token = connection.Token;
-        }).AddSpaceFactory(recordRoot);
+        }).AddSpaceFactory(recordRoot).ConfigurePiAgent(pi => PiAgentSettings.Apply(pi, connection));
         if (connection.IsSandbox)
         {
             // The Sandbox builds in a fraction of a second: look often.

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Hf.Agents;
+using SpaceFactory.Hf.Agents.Tasks;
 using SpaceFactory.Hf.Analysis;
 using SpaceFactory.Hf.Generation;
 using SpaceFactory.Hf.Recipes;
@@ -14,7 +16,7 @@ public static class SpaceFactoryHfBuilderExtensions
 {
     /// <summary>
     /// Adds <see cref="ISpaceFactory"/> with run records under <paramref name="recordRoot"/> and the recipes
-    /// <c>job-smoke</c>, <c>private-space</c>, <c>model-card</c> and <c>validate-space</c>. Hosts compose their own
+    /// <c>job-smoke</c>, <c>private-space</c>, <c>model-card</c> (parameter <c>agent=pi</c> lets the Pi coding agent adapt the app), <c>pi-edit</c>, <c>pi-recipe</c> and <c>validate-space</c>. Hosts compose their own
     /// recipes from the same steps with <c>services.AddRecipe(...)</c>.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddHuggingFace</c>.</param>
@@ -46,6 +48,8 @@ public static class SpaceFactoryHfBuilderExtensions
         services.TryAddTransient<CheckTokenStep>();
         services.TryAddTransient(sp => new ValidateLiveApiStep(sp.GetRequiredService<Gradio.IGradioClientFactory>(), sp.GetRequiredService<StepRetryOptions>()));
         services.TryAddTransient<ValidateExistingSpaceStep>();
+        services.TryAddSingleton(new PiAgentOptions());
+        services.TryAddSingleton(sp => new PiInstaller(sp.GetRequiredService<PiAgentOptions>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<PiInstaller>>()));
 
         services.AddRecipe(FactoryRecipes.JobSmoke, (recipe, sp) => recipe
             .Describe("Phase 1: the worker proves it received the token as a Job secret and writes its record.")
@@ -59,12 +63,44 @@ public static class SpaceFactoryHfBuilderExtensions
             .Add(sp.GetRequiredService<AnalyzeModelCardStep>())
             .Add(sp.GetRequiredService<RecommendRuntimeStep>())
             .Add(sp.GetRequiredService<GenerateGradioAppStep>())
+            .Add(PiStep(sp, new AdaptAppTask(sp.GetRequiredService<Hub.HubClient>())))
             .AddRange(DeployAndValidate(sp)));
+        services.AddRecipe(FactoryRecipes.PiEdit, (recipe, sp) => recipe
+            .Describe("Phase 3: the smoke app, one named safe edit by the Pi coding agent (checked by the wrapper), deployed and validated with the edited behaviour.")
+            .Add(sp.GetRequiredService<GenerateSmokeAppStep>())
+            .Add(PiStep(sp, new SafeEditTask()))
+            .AddRange(DeployAndValidate(sp)));
+        services.AddRecipe(FactoryRecipes.PiRecipe, (recipe, sp) => recipe
+            .Describe("Phase 4: the Pi coding agent creates the private Space and uploads the app with the Hub CLI; the wrapper verifies privacy and files, then validates the live API.")
+            .Add(sp.GetRequiredService<GenerateSmokeAppStep>())
+            .Add(sp.GetRequiredService<EnsureTargetAbsentStep>())
+            .Add(PiStep(sp, new DeployTask(sp.GetRequiredService<Hub.HubClient>())))
+            .Add(sp.GetRequiredService<WaitForSpaceRunningStep>())
+            .Add(sp.GetRequiredService<WriteTargetSpaceStep>())
+            .Add(sp.GetRequiredService<ValidateLiveApiStep>()));
         services.AddRecipe(FactoryRecipes.ValidateSpace, (recipe, sp) => recipe
             .Describe("Wait for an existing Space and call its endpoint N times: output type, p50/p95 latency, the returned value.")
             .Add(sp.GetRequiredService<ValidateExistingSpaceStep>()));
         return builder;
     }
+
+    /// <summary>Replaces the Pi coding agent's settings (model, provider URL, install, limits, the agent's <c>hf</c> command).</summary>
+    /// <param name="builder">The builder returned by <c>AddHuggingFace</c>.</param>
+    /// <param name="configure">Changes to the defaults.</param>
+    /// <returns>The builder.</returns>
+    public static IHfBuilder ConfigurePiAgent(this IHfBuilder builder, Action<PiAgentOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new PiAgentOptions();
+        configure(options);
+        builder.Services.RemoveAll<PiAgentOptions>();
+        builder.Services.AddSingleton(options);
+        return builder;
+    }
+
+    private static PiAgentStep PiStep(IServiceProvider services, IPiAgentTask task) =>
+        new(task, services.GetRequiredService<PiInstaller>(), services.GetRequiredService<PiAgentOptions>());
 
     /// <summary>The steps every deploying recipe ends with: never overwrite, create private, one commit, wait, record the target, validate the live API.</summary>
     /// <param name="services">The services.</param>

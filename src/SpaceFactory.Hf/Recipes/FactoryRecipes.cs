@@ -14,4 +14,10 @@ public static class FactoryRecipes
 
     /// <summary>The seed's second workflow: wait for an existing Space and validate its API N times.</summary>
     public const string ValidateSpace = "validate-space";
+
+    /// <summary>Phase 3: the smoke app, one named safe edit by the Pi coding agent checked by the wrapper, then deployed and validated.</summary>
+    public const string PiEdit = "pi-edit";
+
+    /// <summary>Phase 4: the Pi coding agent creates and uploads the private Space with the Hub CLI; the wrapper verifies and validates it.</summary>
+    public const string PiRecipe = "pi-recipe";
 }

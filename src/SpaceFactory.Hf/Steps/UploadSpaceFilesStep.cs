@@ -65,26 +65,7 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
     /// <summary>The Space's head commit when it already holds every generated file with the same content, else null.</summary>
     private async Task<string?> FindUploadedAsync(RepoId space, GeneratedAppRecord app, CancellationToken cancellationToken)
     {
-        var info = await hub.GetSpaceInfoAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var present = (info.Siblings ?? []).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
-        if (info.Sha is null || !app.Files.All(f => present.Contains(f.Path)))
-        {
-            return null;
-        }
-
-        foreach (var file in app.Files)
-        {
-            var stream = await hub.DownloadFileAsync(space, RepoType.Space, file.Path, info.Sha, cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                using var reader = new StreamReader(stream);
-                if (!string.Equals(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), file.Content, StringComparison.Ordinal))
-                {
-                    return null;
-                }
-            }
-        }
-
-        return info.Sha;
+        var content = await SpaceContent.ReadAsync(hub, space, app.Files, cancellationToken).ConfigureAwait(false);
+        return content.HoldsAll ? content.Sha : null;
     }
 }

@@ -19,6 +19,22 @@ internal sealed class TokenRegistry(TimeProvider timeProvider)
         return value;
     }
 
+    /// <summary>
+    /// Issues an OAuth access token (<c>hf_oauth_…</c>) limited to <paramref name="scopes"/>: it may write when it holds
+    /// <c>write-repos</c> or <c>manage-repos</c>.
+    /// </summary>
+    public string IssueOAuth(string user, IReadOnlySet<string> scopes)
+    {
+        var value = "hf_oauth_" + HexIds.NewToken()["hf_sandbox_".Length..];
+        var id = UserId(user);
+        var role = scopes.Contains("write-repos") || scopes.Contains("manage-repos") ? SandboxTokenRole.Write : SandboxTokenRole.Read;
+        _tokens[value] = new SandboxCaller(user, id, role, "oauth-" + user, timeProvider.GetUtcNow()) { Scopes = scopes };
+        return value;
+    }
+
+    /// <summary>The caller behind an issued token, or null.</summary>
+    public SandboxCaller? Find(string token) => _tokens.TryGetValue(token, out var caller) ? caller : null;
+
     /// <summary>The id of a known user.</summary>
     public string UserId(string user) => _userIds.GetOrAdd(user, static _ => HexIds.New(24));
 

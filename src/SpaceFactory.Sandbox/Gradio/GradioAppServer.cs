@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Spaces;
 
@@ -48,9 +47,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
 
     public static async Task<GradioAppServer> StartAsync(SpaceRuntime space, SandboxServices services, CancellationToken cancellationToken)
     {
-        // No config file watcher: one per Space app would use up the user's inotify instances (128 by default) on a busy machine.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        var builder = SandboxWebApplication.CreateBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0);

@@ -29,10 +29,12 @@ internal static class GradioSimulator
 
                 return new GradioOutcome(echoed, null, false);
             case "echo_prefix":
+                // The input, wrapped: a generator's continuation (suffix), or an app that decorates its echo (prefix).
+                var prefix = simulation?["prefix"]?.GetValue<string>() ?? string.Empty;
                 var suffix = simulation?["suffix"]?.GetValue<string>() ?? " [simulated]";
                 var first = inputs.Count > 0 ? inputs[0] : null;
                 var text = first is JsonValue value && value.TryGetValue<string>(out var s) ? s : first?.ToJsonString(SandboxJsonContext.Relaxed.Options) ?? "";
-                return new GradioOutcome([text + suffix], null, false);
+                return new GradioOutcome([prefix + text + suffix], null, false);
             case "error":
                 var message = simulation?["message"]?.GetValue<string>() ?? "simulated error";
                 var kind = simulation?["kind"]?.GetValue<string>();

@@ -153,14 +153,16 @@ internal sealed class HubRepoEndpoints(SandboxServices services)
             if (RepoNameRules.CheckPath(file.Path) is null && file.Content is not null)
             {
                 var bytes = file.Encoding is "base64" && IsBase64(file.Content) ? Convert.FromBase64String(file.Content) : Encoding.UTF8.GetBytes(file.Content);
-                files.Add(await services.Repos.Blobs.StoreRegularAsync(file.Path!, bytes, isLfs: false, context.RequestAborted).ConfigureAwait(false));
+                files.Add(await services.Repos.Blobs.StoreRegularAsync(file.Path!, bytes, isLfs: false, CancellationToken.None).ConfigureAwait(false));
             }
         }
 
-        await services.Repos.InitializeAsync(repo, files, context.RequestAborted).ConfigureAwait(false);
+        // The repo is already reserved: finish creating it even if the client went away (as the Hub does), or a
+        // Space would exist without a runtime and answer 404 to every later runtime request.
+        await services.Repos.InitializeAsync(repo, files, CancellationToken.None).ConfigureAwait(false);
         if (kind == RepoKind.Space)
         {
-            var runtime = await services.Spaces.RegisterAsync(repo, context.RequestAborted).ConfigureAwait(false);
+            var runtime = await services.Spaces.RegisterAsync(repo, CancellationToken.None).ConfigureAwait(false);
             var now = services.TimeProvider.GetUtcNow();
             lock (runtime.Gate)
             {

@@ -45,6 +45,12 @@ internal sealed class JobEndpoints(SandboxServices services)
             return null;
         }
 
+        if (!caller.HasScope("jobs"))
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status403Forbidden, "This OAuth token was not granted the 'jobs' scope").ConfigureAwait(false);
+            return null;
+        }
+
         return caller;
     }
 

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using SpaceFactory.Core;
+using SpaceFactory.Core.Redaction;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Buckets;
+using SpaceFactory.Hf.Execution;
+using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Web.Auth;
+using SpaceFactory.Web.Hosting;
+
+namespace SpaceFactory.Web.Runs;
+
+/// <summary>
+/// Launches each run as a Hugging Face Job through <see cref="HfJobExecutor"/> with the signed-in user's token (the Job's
+/// only secret), then follows it in the background until the Job ends. The token lives only in that background flow.
+/// </summary>
+internal sealed partial class RunLauncher(
+    RunIndex index, JobsClient jobs, BucketClient buckets, IOptions<HfClientOptions> hfOptions, WebSettings settings,
+    IHostApplicationLifetime lifetime, TimeProvider timeProvider, ILogger<RunLauncher> logger)
+{
+    public RunEntry Launch(SignedInUser user, string token, string recipe, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        var entry = new RunEntry
+        {
+            RunId = RunId.New(timeProvider),
+            OwnerId = user.Id,
+            OwnerName = user.Name,
+            Recipe = recipe,
+            Parameters = parameters,
+            BucketSource = settings.BucketSource.Replace("{user}", user.Name, StringComparison.Ordinal),
+            CreatedAt = timeProvider.GetUtcNow(),
+        };
+        index.Add(entry);
+        LogLaunching(logger, entry.RunId.Value, recipe, user.Name);
+        _ = Task.Run(() => ExecuteAsync(entry, token), CancellationToken.None);
+        return entry;
+    }
+
+    private async Task ExecuteAsync(RunEntry entry, string token)
+    {
+        using var scope = HfTokenScope.Begin(token);
+        try
+        {
+            var options = new HfJobExecutorOptions { BucketSource = entry.BucketSource, Image = settings.JobImage, Flavor = settings.JobFlavor, Timeout = settings.JobTimeout };
+            var executor = new HfJobExecutor(jobs, buckets, options, hfOptions, timeProvider);
+            var request = new FactoryRequest(entry.Recipe)
+            {
+                RunId = entry.RunId,
+                Parameters = entry.Parameters,
+                Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = token },
+            };
+            var result = await executor.RunAsync(request, lifetime.ApplicationStopping).ConfigureAwait(false);
+            LogEnded(logger, entry.RunId.Value, result.Status, result.Outcome?.Code);
+            entry.Complete(result);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            entry.Fail("The web app stopped while following this run; its Job was cancelled.");
+        }
+        catch (Exception ex) // whatever ends the follow-up must show on the run page, not leave it "running"
+        {
+            var reason = TokenShapes.Redact(ex.Message.Replace(token, TokenShapes.Mask, StringComparison.Ordinal)) ?? ex.GetType().Name;
+            LogFailed(logger, entry.RunId.Value, ex.GetType().Name, reason);
+            entry.Fail(reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Launching run {RunId} ({Recipe}) for {User} in a Job")]
+    private static partial void LogLaunching(ILogger logger, string runId, string recipe, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ended {Status} ({Outcome})")]
+    private static partial void LogEnded(ILogger logger, string runId, RunStatus status, OutcomeCode? outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} could not be launched or followed: {Kind}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string runId, string kind, string reason);
+}
