@@ -11,7 +11,7 @@ public class TraceRedactorTests
     public void RedactLine_RemovesSecretsTokenShapesSignaturesAndTheScratchPath_InEveryString()
     {
         var redactor = new TraceRedactor([Secret], "/tmp/spacefactory-pi-deploy-abc");
-        var line = """{"type":"message","cwd":"/tmp/spacefactory-pi-deploy-abc/workspace","message":{"role":"toolResult","content":[{"type":"text","text":"token=sk-literal-SECRET-123 other=hf_abcdefghijklmnopqrstuvwxyz0123456789"}],"thinkingSignature":"opaque"}}""";
+        var line = """{"type":"message","cwd":"/tmp/spacefactory-pi-deploy-abc/workspace","message":{"role":"toolResult","content":[{"type":"text","text":"token=sk-literal-SECRET-123 other=hf_FakeTokenShapeForTheRedactorTest0123"}],"thinkingSignature":"opaque"}}""";
 
         var redacted = redactor.RedactLine(line);
 
