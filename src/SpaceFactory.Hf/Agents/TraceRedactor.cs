@@ -14,7 +14,7 @@ public sealed class TraceRedactor
     // A trace is read as text, not embedded in HTML: keep '<', '>', '+' and non-ASCII readable.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly string[] _secrets;
+    private readonly SecretRedactor _secrets = new();
     private readonly string? _scratchRoot;
 
     /// <summary>Creates a redactor.</summary>
@@ -23,7 +23,11 @@ public sealed class TraceRedactor
     public TraceRedactor(IEnumerable<string> secrets, string? scratchRoot = null)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        _secrets = [.. secrets.Where(s => s.Length >= SecretRedactor.MinimumSecretLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
+        foreach (var secret in secrets)
+        {
+            _secrets.Register(secret);
+        }
+
         _scratchRoot = scratchRoot;
     }
 
@@ -56,17 +60,12 @@ public sealed class TraceRedactor
     public string RedactText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var secret in _secrets)
-        {
-            text = text.Replace(secret, TokenShapes.Mask, StringComparison.Ordinal);
-        }
-
         if (_scratchRoot is not null)
         {
             text = text.Replace(_scratchRoot, "<agent>", StringComparison.Ordinal);
         }
 
-        return TokenShapes.Redact(text) ?? text;
+        return _secrets.Redact(text);
     }
 
     private void Write(JsonElement element, Utf8JsonWriter writer)

@@ -81,7 +81,7 @@ public sealed class SafeEditTask : IPiAgentTask
                 : "app.py does not hold exactly the expected edit: the echo function's return must read " + Replacement(prefix).Trim() + " and no other line may change");
         }
 
-        var probe = app.Probe with { Check = new OutputCheckSpec(new ExactTextCheck(prefix + ProbeText(app.Probe)).Kind, prefix + ProbeText(app.Probe)) };
+        var probe = app.Probe with { Check = OutputCheckSpec.From(new ExactTextCheck(prefix + ProbeText(app.Probe))) };
         var files = app.Files.Select(f => f.Path switch
         {
             EditedFile => f with { Content = expected },
