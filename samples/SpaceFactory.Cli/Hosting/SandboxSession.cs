@@ -23,13 +23,13 @@ internal static class SandboxSession
 
     public static FactoryConnection Connection(HfSandbox sandbox) => new(sandbox.Endpoint, sandbox.DefaultToken, IsSandbox: true);
 
-    /// <summary>How to start this very CLI: the apphost, or <c>dotnet spacefactory.dll</c>.</summary>
+    /// <summary>How to start this very CLI: the apphost (or NativeAOT binary), or <c>dotnet spacefactory.dll</c>.</summary>
     public static IReadOnlyList<string> WorkerLauncher()
     {
-        var assembly = typeof(SandboxSession).Assembly.Location;
         var process = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(assembly)
-            ? [process, assembly]
+        // AppContext.BaseDirectory, not Assembly.Location: the latter is empty in single-file and NativeAOT builds.
+        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? [process, Path.Combine(AppContext.BaseDirectory, "spacefactory.dll")]
             : [process];
     }
 }

@@ -34,7 +34,7 @@ internal static class GradioSimulator
                 var suffix = simulation?["suffix"]?.GetValue<string>() ?? " [simulated]";
                 var first = inputs.Count > 0 ? inputs[0] : null;
                 var text = first is JsonValue value && value.TryGetValue<string>(out var s) ? s : first?.ToJsonString(SandboxJsonContext.Relaxed.Options) ?? "";
-                return new GradioOutcome([prefix + text + suffix], null, false);
+                return new GradioOutcome(new JsonArray(JsonValue.Create(prefix + text + suffix)), null, false);
             case "error":
                 var message = simulation?["message"]?.GetValue<string>() ?? "simulated error";
                 var kind = simulation?["kind"]?.GetValue<string>();
