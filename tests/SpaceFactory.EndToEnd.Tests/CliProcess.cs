@@ -5,17 +5,21 @@ namespace SpaceFactory.EndToEnd.Tests;
 /// <summary>Starts the built CLI (<c>spacefactory.dll</c> beside the tests) as a separate process.</summary>
 internal static class CliProcess
 {
+    /// <summary>The command that starts the built CLI: <c>dotnet</c> and <c>spacefactory.dll</c> beside the tests.</summary>
+    public static IReadOnlyList<string> Command =>
+        [Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? Environment.ProcessPath : "dotnet", Path.Combine(AppContext.BaseDirectory, "spacefactory.dll")];
+
     /// <summary>A start description with redirected output, no inherited Hub settings and no colours.</summary>
     public static ProcessStartInfo StartInfo(string workingDirectory, IDictionary<string, string?>? environment, IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo(Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? Environment.ProcessPath : "dotnet")
+        var info = new ProcessStartInfo(Command[0])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spacefactory.dll"));
+        info.ArgumentList.Add(Command[1]);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -83,17 +83,14 @@ public sealed class PiAgentStep(IPiAgentTask task, PiInstaller installer, PiAgen
             return; // pi writes the session lazily, once the first assistant message exists
         }
 
-        // The raw trace goes to the private record (the recorder still removes the run's secrets unless raw traces are allowed).
-        var raw = new FileStream(folder.SessionPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        await using (raw.ConfigureAwait(false))
+        // Read once: the raw trace goes to the private record (the recorder still removes the run's secrets unless raw
+        // traces are allowed), the redacted copy is made from the same text.
+        var session = await File.ReadAllTextAsync(folder.SessionPath, cancellationToken).ConfigureAwait(false);
+        await context.Recorder.WriteArtifactAsync($"traces/raw/{task.Name}.jsonl", session, cancellationToken).ConfigureAwait(false);
+        var redacted = new StringBuilder(session.Length);
+        foreach (var line in session.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            await context.Recorder.WriteArtifactAsync($"traces/raw/{task.Name}.jsonl", raw, cancellationToken).ConfigureAwait(false);
-        }
-
-        var redacted = new StringBuilder();
-        foreach (var line in await File.ReadAllLinesAsync(folder.SessionPath, cancellationToken).ConfigureAwait(false))
-        {
-            redacted.Append(redactor.RedactLine(line)).Append('\n');
+            redacted.Append(redactor.RedactLine(line.TrimEnd('\r'))).Append('\n');
         }
 
         await context.Recorder.WriteArtifactAsync($"traces/redacted/{task.Name}.jsonl", redacted.ToString(), cancellationToken).ConfigureAwait(false);

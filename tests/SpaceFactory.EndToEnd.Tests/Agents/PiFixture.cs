@@ -21,7 +21,7 @@ internal static class PiFixture
             {
                 BaseUrl = new Uri(started.Endpoint, "v1"),
                 Model = model,
-                HubCliCommand = [Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? Environment.ProcessPath : "dotnet", Path.Combine(AppContext.BaseDirectory, "spacefactory.dll")],
+                HubCliCommand = CliProcess.Command,
                 TimeLimit = TimeSpan.FromMinutes(3),
             };
             options.Environment["HF_ENDPOINT"] = started.Endpoint.ToString().TrimEnd('/');

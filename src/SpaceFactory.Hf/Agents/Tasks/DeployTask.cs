@@ -49,12 +49,16 @@ public sealed class DeployTask(HubClient hub) : IPiAgentTask
         ArgumentNullException.ThrowIfNull(context);
         var app = context.State.Get(FactoryState.App);
         var target = context.State.Get(FactoryState.Target);
-        if (!await hub.RepoExistsAsync(target.RepoId, RepoType.Space, cancellationToken).ConfigureAwait(false))
+        SpaceContent content;
+        try
+        {
+            content = await SpaceContent.ReadAsync(hub, target.RepoId, app.Files, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HfNotFoundException)
         {
             return StepResult.Failure(OutcomeCode.AgentPolicyViolation, $"the agent finished, but the Space {target.RepoId} does not exist");
         }
 
-        var content = await SpaceContent.ReadAsync(hub, target.RepoId, app.Files, cancellationToken).ConfigureAwait(false);
         if (content.Private != true)
         {
             // Contain first: the user's app must not stay public because an agent disobeyed.
