@@ -3,7 +3,8 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
-using SpaceFactory.Hf.Steps;
+using SpaceFactory.Phases;
+using SpaceFactory.Phases.Steps;
 using SpaceFactory.Sandbox;
 
 namespace SpaceFactory.EndToEnd.Tests;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
 using SpaceFactory.Hf;
-using SpaceFactory.Hf.Analysis;
+using SpaceFactory.Phases.Analysis;
 using SpaceFactory.Hf.Hub;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Sandbox;
 
 namespace SpaceFactory.EndToEnd.Tests;

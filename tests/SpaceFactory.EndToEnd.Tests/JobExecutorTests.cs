@@ -5,9 +5,9 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Hf.Execution;
+using SpaceFactory.Phases.Execution;
 using SpaceFactory.Hf.Jobs;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.EndToEnd.Tests;
 
@@ -29,7 +29,7 @@ public class JobExecutorTests
             {
                 var options = new HfJobExecutorOptions { BucketSource = "hf://buckets/sandbox-user/runs", Image = SandboxSession.WorkerImage };
                 return executor = new HfJobExecutor(sp.GetRequiredService<JobsClient>(), sp.GetRequiredService<BucketClient>(), options,
-                    sp.GetRequiredService<IOptions<HfClientOptions>>(), TimeProvider.System, new Hf.Steps.StepRetryOptions { Delay = TimeSpan.FromMilliseconds(10) });
+                    sp.GetRequiredService<IOptions<HfClientOptions>>(), TimeProvider.System, new Phases.Steps.StepRetryOptions { Delay = TimeSpan.FromMilliseconds(10) });
             }));
         _ = fixture.Services.GetRequiredService<IRunExecutor>();
         return (fixture, executor!);

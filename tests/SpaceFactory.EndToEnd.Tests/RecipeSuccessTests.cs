@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.EndToEnd.Tests;
 
@@ -99,8 +99,8 @@ public class RecipeSuccessTests
         using var kill = new CancellationTokenSource();
         var armed = true;
         await using var fixture = await FactoryFixture.StartAsync(services: services => services.AddRecipe("private-space-killed", (recipe, sp) => recipe
-            .Add(sp.GetRequiredService<SpaceFactory.Hf.Steps.GenerateSmokeAppStep>())
-            .AddRange(SpaceFactoryHfBuilderExtensions.DeployAndValidate(sp))
+            .Add(sp.GetRequiredService<SpaceFactory.Phases.Steps.GenerateSmokeAppStep>())
+            .AddRange(CommonSteps.DeployAndValidate(sp))
             .InsertAfter("create_private_space", new KillSwitchStep(() =>
             {
                 if (armed)

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
-using SpaceFactory.Hf;
-using SpaceFactory.Hf.Generation;
-using SpaceFactory.Hf.Steps;
+using SpaceFactory.Phases.Generation;
+using SpaceFactory.Phases.Recipes;
+using SpaceFactory.Phases.Steps;
 
 namespace SpaceFactory.EndToEnd.Tests;
 
@@ -36,7 +36,7 @@ public class ValidationFailureTests
         await using var fixture = await FactoryFixture.StartAsync(services: services => services.AddRecipe("tampered", (recipe, sp) => recipe
             .Add(sp.GetRequiredService<GenerateSmokeAppStep>())
             .Add(new TamperStep())
-            .AddRange(SpaceFactoryHfBuilderExtensions.DeployAndValidate(sp))));
+            .AddRange(CommonSteps.DeployAndValidate(sp))));
 
         var result = await fixture.RunAsync("tampered", ("space", "liar"));
 

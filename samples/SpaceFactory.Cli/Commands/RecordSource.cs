@@ -3,7 +3,7 @@ using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Hf.Execution;
+using SpaceFactory.Phases.Execution;
 
 namespace SpaceFactory.Cli.Commands;
 

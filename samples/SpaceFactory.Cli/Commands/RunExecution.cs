@@ -7,7 +7,7 @@ using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Hf.Execution;
+using SpaceFactory.Phases.Execution;
 using SpaceFactory.Hf.Hub;
 using SpaceFactory.Hf.Jobs;
 using Spectre.Console;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Core;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SpaceFactory.Hf;
-using SpaceFactory.Hf.Steps;
+using SpaceFactory.Phases;
+using SpaceFactory.Phases.Steps;
 
 namespace SpaceFactory.Cli.Hosting;
 

@@ -1,4 +1,4 @@
-using SpaceFactory.Hf.Agents;
+using SpaceFactory.Phases.Agents;
 using SpaceFactory.Sandbox.Llm;
 
 namespace SpaceFactory.Cli.Hosting;

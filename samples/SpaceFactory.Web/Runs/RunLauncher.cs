@@ -3,7 +3,7 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Redaction;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Hf.Execution;
+using SpaceFactory.Phases.Execution;
 using SpaceFactory.Hf.Jobs;
 using SpaceFactory.Web.Auth;
 using SpaceFactory.Web.Hosting;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Hf.Execution;
+using SpaceFactory.Phases.Execution;
 using SpaceFactory.Hf.Jobs;
 
 namespace SpaceFactory.Web.Runs;

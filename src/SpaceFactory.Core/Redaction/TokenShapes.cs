@@ -1,12 +1,21 @@
 using System.Text.RegularExpressions;
 
+#if SPACEFACTORY_HF
+namespace SpaceFactory.Hf.Http;
+#else
 namespace SpaceFactory.Core.Redaction;
+#endif
 
 /// <summary>
 /// Recognises strings shaped like credentials (Hugging Face tokens, bearer values, <c>Authorization</c> headers)
 /// so that they can be removed from anything that is logged, recorded or thrown.
 /// </summary>
-public static partial class TokenShapes
+#if SPACEFACTORY_HF
+internal
+#else
+public
+#endif
+static partial class TokenShapes
 {
     /// <summary>The text that replaces a removed secret.</summary>
     public const string Mask = "[REDACTED]";

@@ -36,6 +36,9 @@ public class HfApiException : Exception
     /// <summary>The server's human message (<c>X-Error-Message</c>, else the body's <c>error</c>).</summary>
     public string? ServerMessage => Details.ServerMessage;
 
+    /// <summary>Whether the same request may succeed later (5xx, 429, 408): the only place that decides it for an HTTP answer.</summary>
+    public bool IsTransient => Http.TransientStatus.Is(StatusCode);
+
     /// <summary>The request id to quote to Hugging Face support (<c>x-request-id</c>).</summary>
     public string? RequestId => Details.RequestId;
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using SpaceFactory.Core.Redaction;
 using SpaceFactory.Hf.Http;
 
 namespace SpaceFactory.Hf;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SpaceFactory.Core.Redaction;
+using SpaceFactory.Hf.Http;
 
 namespace SpaceFactory.Hf.Jobs;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SpaceFactory.Hf.Agents;
+using SpaceFactory.Phases.Agents;
 using SpaceFactory.Sandbox;
 using SpaceFactory.Sandbox.Llm;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SpaceFactory.Core;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Sandbox.Llm;
 
 namespace SpaceFactory.EndToEnd.Tests.Agents;

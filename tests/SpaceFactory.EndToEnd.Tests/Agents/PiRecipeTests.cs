@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Sandbox.Llm;
 
 namespace SpaceFactory.EndToEnd.Tests.Agents;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.EndToEnd.Tests.Chaos;
 

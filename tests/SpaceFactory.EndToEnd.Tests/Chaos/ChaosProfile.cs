@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SpaceFactory.Hf.Steps;
+using SpaceFactory.Phases.Steps;
 using SpaceFactory.Sandbox;
 
 namespace SpaceFactory.EndToEnd.Tests.Chaos;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SpaceFactory.Core;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.EndToEnd.Tests.Chaos;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SpaceFactory.Hf.Recipes;
+using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Web.Auth;
 using SpaceFactory.Web.Runs;
 

@@ -14,7 +14,7 @@ public abstract class GradioException : Exception
     /// <param name="message">What happened.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
     protected GradioException(string message, Exception? innerException = null)
-        : base(SpaceFactory.Core.Redaction.TokenShapes.Redact(message), innerException)
+        : base(Http.TokenShapes.Redact(message), innerException)
     {
     }
 

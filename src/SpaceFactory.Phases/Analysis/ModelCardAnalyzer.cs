@@ -1,0 +1,227 @@
+using System.Text;
+using SpaceFactory.Phases.Generation;
+
+namespace SpaceFactory.Phases.Analysis;
+
+/// <summary>
+/// Decides whether the factory can build a demo of a model, and with which pipeline, example and requirements.
+/// The card is data: whatever it says (including instructions) only ever changes the analysis result.
+/// </summary>
+public sealed class ModelCardAnalyzer
+{
+    /// <summary>Longest example text taken from a card; longer widget text is cut.</summary>
+    public const int MaxExampleLength = 1000;
+
+    private static readonly string[] SentencePieceModelTypes =
+        ["t5", "mt5", "marian", "xlm-roberta", "albert", "camembert", "pegasus", "mbart", "m2m_100", "nllb", "xlnet", "bigbird_pegasus", "reformer", "deberta-v2", "longt5", "umt5"];
+
+    private static readonly string[] SentencePieceFiles = ["spiece.model", "sentencepiece.bpe.model", "source.spm", "tokenizer.model"];
+
+    /// <summary>Analyses the facts of one model.</summary>
+    /// <param name="facts">What the Hub and the card say.</param>
+    /// <returns>The analysis; never throws for odd or hostile card content.</returns>
+    public ModelAnalysis Analyze(ModelFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var warnings = new List<string>();
+        if (facts.Card.MetadataError is { } metadataError)
+        {
+            warnings.Add($"the model card's metadata could not be read ({metadataError}); the Hub's own fields were used");
+        }
+
+        if (facts.Card.Truncated)
+        {
+            warnings.Add("the model card was larger than the limit and was cut before analysis");
+        }
+
+        var license = facts.Card.License ?? facts.Tags.FirstOrDefault(t => t.StartsWith("license:", StringComparison.Ordinal))?["license:".Length..];
+        var library = facts.LibraryName ?? facts.Card.LibraryName ?? InferLibrary(facts);
+        var (tag, source) = DecidePipelineTag(facts);
+        var weightBytes = WeightFiles.TotalBytes(facts.Files);
+        var (parameters, parametersSource) = facts.SafetensorsParameters is { } exact
+            ? (exact, "safetensors")
+            : weightBytes is { } bytes ? (bytes / (facts.BytesPerParameter ?? 4), "weight-files") : ((long?)null, (string?)null);
+
+        var analysis = new ModelAnalysis
+        {
+            Model = facts.Id,
+            Supported = false,
+            Reason = string.Empty,
+            PipelineTag = tag,
+            PipelineSource = source,
+            Library = library,
+            License = license,
+            Gated = facts.Gated,
+            Private = facts.Private,
+            Parameters = parameters,
+            ParametersSource = parametersSource,
+            WeightBytes = weightBytes,
+            Languages = facts.Card.Languages,
+            Labels = facts.Labels,
+            MaskToken = facts.MaskToken,
+            NeedsSentencePiece = NeedsSentencePiece(facts),
+            Warnings = warnings,
+        };
+
+        if (!facts.CanReadFiles)
+        {
+            var blocker = facts.Gated is not null
+                ? $"{facts.Id} is gated ({facts.Gated}): request access on the model page, then run again"
+                : $"{facts.Id} cannot be read with this token (private, or it does not exist)";
+            return analysis with { Reason = blocker, Blocker = blocker };
+        }
+
+        if (WeightFiles.IsGgufOnly(facts.Files))
+        {
+            return analysis with { Reason = "the repository holds only GGUF files; the Transformers pipeline needs config.json and Transformers weights" };
+        }
+
+        if (library is not null && !string.Equals(library, "transformers", StringComparison.OrdinalIgnoreCase))
+        {
+            return analysis with { Reason = $"library '{library}' is not supported; SpaceFactory builds demos of Transformers text pipelines" };
+        }
+
+        if (tag is null)
+        {
+            return analysis with { Reason = "no pipeline tag on the Hub, in the card, in the tags or from the architecture; the task is unknown" };
+        }
+
+        if (!SupportedPipelines.TryFromTag(tag, out var pipeline))
+        {
+            return analysis with { Reason = $"pipeline '{tag}' is not supported; supported: {string.Join(", ", SupportedPipelines.AllTags)}" };
+        }
+
+        if (!WeightFiles.HasFile(facts.Files, "config.json") && facts.Files.Count > 0)
+        {
+            return analysis with { Reason = "the repository has no config.json, so Transformers cannot load it" };
+        }
+
+        var (example, exampleSource) = ChooseExample(pipeline, facts, warnings);
+        return analysis with
+        {
+            Supported = true,
+            Pipeline = pipeline,
+            Library = library ?? "transformers",
+            Example = example,
+            ExampleSource = exampleSource,
+            MaskToken = pipeline == SupportedPipeline.FillMask ? facts.MaskToken ?? "[MASK]" : facts.MaskToken,
+            Reason = $"Transformers {tag} pipeline (from {source})",
+            Warnings = warnings,
+        };
+    }
+
+    private static (string? Tag, string? Source) DecidePipelineTag(ModelFacts facts)
+    {
+        if (!string.IsNullOrWhiteSpace(facts.PipelineTag))
+        {
+            return (facts.PipelineTag.Trim(), "hub");
+        }
+
+        if (!string.IsNullOrWhiteSpace(facts.Card.PipelineTag))
+        {
+            return (facts.Card.PipelineTag.Trim(), "card");
+        }
+
+        var fromTags = PipelineInference.FromTags(facts.Tags);
+        if (fromTags is not null)
+        {
+            return (fromTags, "tags");
+        }
+
+        var fromArchitecture = PipelineInference.FromArchitectures(facts.Architectures, facts.ModelType);
+        return fromArchitecture is null ? (null, null) : (fromArchitecture, "architecture");
+    }
+
+    private static string? InferLibrary(ModelFacts facts)
+    {
+        if (facts.Tags.Contains("transformers", StringComparer.OrdinalIgnoreCase) ||
+            (WeightFiles.HasFile(facts.Files, "config.json") && WeightFiles.HasTransformersWeights(facts.Files)))
+        {
+            return "transformers";
+        }
+
+        foreach (var library in (string[])["diffusers", "sentence-transformers", "gguf", "timm", "peft", "adapter-transformers"])
+        {
+            if (facts.Tags.Contains(library, StringComparer.OrdinalIgnoreCase))
+            {
+                return library;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NeedsSentencePiece(ModelFacts facts) =>
+        (facts.ModelType is not null && SentencePieceModelTypes.Contains(facts.ModelType, StringComparer.OrdinalIgnoreCase)) ||
+        SentencePieceFiles.Any(name => WeightFiles.HasFile(facts.Files, name));
+
+    private static (ProbeExample Example, string Source) ChooseExample(SupportedPipeline pipeline, ModelFacts facts, List<string> warnings)
+    {
+        var mask = facts.MaskToken ?? "[MASK]";
+        foreach (var entry in facts.Card.Widget)
+        {
+            var text = Clean(entry.Text);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (pipeline == SupportedPipeline.FillMask && !text.Contains(mask, StringComparison.Ordinal))
+            {
+                warnings.Add($"a widget example lacks the mask token {mask} and was not used");
+                continue;
+            }
+
+            if (pipeline == SupportedPipeline.QuestionAnswering && Clean(entry.Context) is null)
+            {
+                continue;
+            }
+
+            var labels = entry.CandidateLabels?.Select(Clean).OfType<string>().Take(10).ToList();
+            return (new ProbeExample(text, Clean(entry.Context), labels is { Count: > 0 } ? labels : null), "widget");
+        }
+
+        return (DefaultExample(pipeline, mask), "default");
+    }
+
+    private static ProbeExample DefaultExample(SupportedPipeline pipeline, string mask) => pipeline switch
+    {
+        SupportedPipeline.TextGeneration => new("Hello, my name is"),
+        SupportedPipeline.Text2TextGeneration => new("Translate English to German: The house is wonderful."),
+        SupportedPipeline.Summarization => new("SpaceFactory turns a model on the Hugging Face Hub into a private Gradio Space. It analyses the model card, generates the app, uploads it, waits for the Space to run and validates its live API before it reports success."),
+        SupportedPipeline.Translation => new("Hello, how are you today?"),
+        SupportedPipeline.TextClassification => new("I love this! It works great."),
+        SupportedPipeline.TokenClassification => new("My name is Sarah and I live in London."),
+        SupportedPipeline.FillMask => new($"Paris is the {mask} of France."),
+        SupportedPipeline.QuestionAnswering => new("Where do I live?", "My name is Wolfgang and I live in Berlin."),
+        SupportedPipeline.ZeroShotClassification => new("I have a problem with my phone that needs to be resolved asap!", null, ["urgent", "not urgent", "phone", "tablet"]),
+        SupportedPipeline.FeatureExtraction => new("SpaceFactory builds validated demos."),
+        _ => new("Hello"),
+    };
+
+    /// <summary>Card text as an example: control characters removed, whitespace-only rejected, length capped.</summary>
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(Math.Min(text.Length, MaxExampleLength));
+        foreach (var c in text)
+        {
+            if (builder.Length >= MaxExampleLength)
+            {
+                break;
+            }
+
+            if (!char.IsControl(c) || c is '\n' or '\t')
+            {
+                builder.Append(c);
+            }
+        }
+
+        var clean = builder.ToString().Trim();
+        return clean.Length == 0 ? null : clean;
+    }
+}

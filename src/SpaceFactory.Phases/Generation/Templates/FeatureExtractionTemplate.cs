@@ -1,0 +1,57 @@
+using System.Text.Json;
+using SpaceFactory.Phases.Validation;
+
+namespace SpaceFactory.Phases.Generation.Templates;
+
+/// <summary><c>feature-extraction</c>: <c>/embed(text)</c> returns the mean-pooled embedding and its size.</summary>
+internal sealed class FeatureExtractionTemplate : PipelineTemplate
+{
+    public override string EndpointName => "embed";
+
+    public override string Function(GradioAppRequest request) => """
+        def embed(text: str) -> dict:
+            "Mean-pool the token features of the text into one vector."
+            if not text or not text.strip():
+                raise gr.Error("text must not be empty")
+            tokens = pipe(text)[0]
+            dimensions = len(tokens[0])
+            embedding = [sum(token[i] for token in tokens) / len(tokens) for i in range(dimensions)]
+            return {"dimensions": dimensions, "tokens": len(tokens), "embedding": embedding}
+        """;
+
+    public override string Ui(GradioAppRequest request) => """
+            text = gr.Textbox(label="text", value=EXAMPLE, lines=3)
+            embedding = gr.JSON(label="embedding")
+            gr.Button("Embed").click(embed, inputs=text, outputs=embedding, api_name="embed")
+        """;
+
+    public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
+    {
+        writer.WriteStartArray("parameters");
+        GradioInfoWriter.TextboxParameter(writer, "text", request.Example.Text);
+        writer.WriteEndArray();
+        writer.WriteStartArray("returns");
+        GradioInfoWriter.JsonReturn(writer, "embedding");
+        writer.WriteEndArray();
+    }
+
+    public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) =>
+        WriteFixed(writer, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("dimensions", 4);
+            w.WriteNumber("tokens", 1);
+            w.WriteStartArray("embedding");
+            foreach (var value in (double[])[0.1, 0.2, 0.3, 0.4])
+            {
+                w.WriteNumberValue(value);
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("simulated", true);
+            w.WriteEndObject();
+        });
+
+    public override ValidationProbe CreateProbe(GradioAppRequest request) =>
+        new("/embed", Inputs(w => w.WriteStringValue(request.Example.Text)), new EmbeddingCheck());
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace SpaceFactory.Phases.Steps;
+
+/// <summary><c>tests/test_result.json</c>: what the validation sent, what came back, and the verdict.</summary>
+public sealed record ValidationTestResult
+{
+    /// <summary>Whether the live API passed.</summary>
+    public required bool Passed { get; init; }
+
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Whether the app was a simulation (no real inference ran).</summary>
+    public bool Simulated { get; init; }
+
+    /// <summary>The Space.</summary>
+    public string? Space { get; init; }
+
+    /// <summary>The endpoint called.</summary>
+    public required string Endpoint { get; init; }
+
+    /// <summary>The inputs sent.</summary>
+    public IReadOnlyList<JsonElement> Inputs { get; init; } = [];
+
+    /// <summary>The outputs received (empty when the call failed).</summary>
+    public IReadOnlyList<JsonElement> Outputs { get; init; } = [];
+
+    /// <summary>The check applied (its kind).</summary>
+    public string? Check { get; init; }
+
+    /// <summary>What the check expects.</summary>
+    public string? CheckDescription { get; init; }
+
+    /// <summary>Latency of each call, in milliseconds.</summary>
+    public IReadOnlyList<double> LatenciesMs { get; init; } = [];
+
+    /// <summary>Median latency.</summary>
+    public double? P50Ms { get; init; }
+
+    /// <summary>95th percentile latency.</summary>
+    public double? P95Ms { get; init; }
+
+    /// <summary>The JSON kind of the first output (<c>String</c>, <c>Object</c>...).</summary>
+    public string? OutputType { get; init; }
+
+    /// <summary>The API used (<c>call</c> or <c>queue</c>).</summary>
+    public string? Protocol { get; init; }
+
+    /// <summary>The app's Gradio version.</summary>
+    public string? GradioVersion { get; init; }
+
+    /// <summary>What the readiness endpoint answered, if called.</summary>
+    public JsonElement? Health { get; init; }
+
+    /// <summary>When the validation ran.</summary>
+    public DateTimeOffset At { get; init; }
+}

@@ -1,0 +1,72 @@
+using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Hub;
+
+namespace SpaceFactory.Phases.Steps;
+
+/// <summary>
+/// Uploads the generated files to the target Space in one commit. Before committing again after a lost answer or a
+/// crash it looks: when the Space already holds exactly these files, that commit is adopted, never duplicated.
+/// </summary>
+public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry = null) : IPhaseStep
+{
+    private readonly StepRetryOptions _retry = retry ?? new StepRetryOptions();
+
+    /// <inheritdoc />
+    public string Name => "upload_space_files";
+
+    /// <inheritdoc />
+    public bool IsSafeToRerun => true;
+
+    /// <inheritdoc />
+    public async Task<StepResult> ExecuteAsync(PhaseContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var target = context.State.Get(FactoryState.Target);
+        var app = context.State.Get(FactoryState.App);
+
+        var (commit, adopted) = await TransientFailure.RetryAsync(
+            context,
+            _retry,
+            "commit_retry",
+            (ex, attempt) => $"the commit to {target.RepoId} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it landed before sending again",
+            async (attempt, ct) =>
+            {
+                // Look before every send: after a crash or a lost answer the commit may already be there.
+                var existing = await FindUploadedAsync(target.RepoId, app, ct).ConfigureAwait(false);
+                if (existing is not null)
+                {
+                    var how = attempt == 1 ? "already holds" : "holds, although the answer to the commit was lost,";
+                    await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} {how} these {app.Files.Count} files (commit {existing}); not committed again", cancellationToken: ct).ConfigureAwait(false);
+                    return (existing, true);
+                }
+
+                var info = await hub.CreateCommitAsync(
+                    target.RepoId,
+                    RepoType.Space,
+                    "SpaceFactory: upload the generated app",
+                    app.Files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
+                    new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}" },
+                    ct).ConfigureAwait(false);
+                return (info.CommitOid, false);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (adopted)
+        {
+            context.State.Set(FactoryState.Target, target with { Commit = commit });
+            return StepResult.Completed($"files already uploaded in {commit}");
+        }
+
+        context.State.Set(FactoryState.Target, target with { Commit = commit });
+        await context.Recorder.RecordEventAsync("files_uploaded", $"committed {app.Files.Count} files to {target.RepoId}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return StepResult.Completed($"one commit {commit[..Math.Min(12, commit.Length)]} with {string.Join(", ", app.Files.Select(f => f.Path))}");
+    }
+
+    /// <summary>The Space's head commit when it already holds every generated file with the same content, else null.</summary>
+    private async Task<string?> FindUploadedAsync(RepoId space, GeneratedAppRecord app, CancellationToken cancellationToken)
+    {
+        var content = await SpaceContent.ReadAsync(hub, space, app.Files, cancellationToken).ConfigureAwait(false);
+        return content.HoldsAll ? content.Sha : null;
+    }
+}

@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace SpaceFactory.Hf.Tests;
-
-/// <summary>Source-generated JSON for test helpers (the libraries forbid reflection-based JSON; tests follow suit).</summary>
-[JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(string[]))]
-internal sealed partial class TestJsonContext : JsonSerializerContext;
