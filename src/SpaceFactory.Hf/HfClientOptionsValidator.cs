@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace SpaceFactory.Hf;
 
 /// <summary>Checks <see cref="HfClientOptions"/> at start-up so that a bad setting fails early and says which one.</summary>
-public sealed class HfClientOptionsValidator : IValidateOptions<HfClientOptions>
+internal sealed class HfClientOptionsValidator : IValidateOptions<HfClientOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, HfClientOptions options)

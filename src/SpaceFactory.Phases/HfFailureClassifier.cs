@@ -12,7 +12,7 @@ namespace SpaceFactory.Phases;
 /// be resumed; an unreadable answer is <see cref="OutcomeCode.ProtocolError"/>; a refused token is
 /// <see cref="OutcomeCode.Blocked"/>.
 /// </summary>
-public sealed class HfFailureClassifier : IFailureClassifier
+internal sealed class HfFailureClassifier : IFailureClassifier
 {
     /// <inheritdoc />
     public OutcomeCode? Classify(Exception exception) => exception switch

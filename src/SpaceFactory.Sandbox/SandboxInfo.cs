@@ -1,7 +1,7 @@
 namespace SpaceFactory.Sandbox;
 
 /// <summary>Facts about the Sandbox build that hosts and tests can show.</summary>
-public static class SandboxInfo
+internal static class SandboxInfo
 {
     /// <summary>The name the Sandbox reports in its <c>Server</c> header and logs.</summary>
     public const string ProductName = "SpaceFactory.Sandbox";

@@ -4,7 +4,7 @@ using SpaceFactory.Core.Records;
 namespace SpaceFactory.Core.Pipeline;
 
 /// <summary>The default <see cref="ISpaceFactory"/>: runs through an <see cref="IRunExecutor"/> and keeps runs cancellable by id.</summary>
-public sealed class SpaceFactoryService : ISpaceFactory
+internal sealed class SpaceFactoryService : ISpaceFactory
 {
     private readonly IRunExecutor _executor;
     private readonly TimeProvider _timeProvider;

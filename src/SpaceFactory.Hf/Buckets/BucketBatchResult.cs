@@ -4,4 +4,5 @@ namespace SpaceFactory.Hf.Buckets;
 /// <param name="Processed">Operations the Hub processed.</param>
 /// <param name="Succeeded">Operations that succeeded.</param>
 /// <param name="Failed">Operations that failed, with the Hub's reason (the batch is not transactional).</param>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF002")]
 public sealed record BucketBatchResult(int Processed, int Succeeded, IReadOnlyList<BucketBatchFailure> Failed);

@@ -21,6 +21,7 @@ namespace SpaceFactory.Hf.Buckets;
 /// <para>Registered by <c>services.AddHuggingFace()</c>. Where a namespace may be omitted, the Hub's <c>me</c> (the
 /// token owner) is used.</para>
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF002")]
 public class BucketClient
 {
     /// <summary>The Hub's limit of paths per <c>paths-info</c> call and of operations per <c>batch</c> call.</summary>

@@ -1,6 +1,7 @@
 namespace SpaceFactory.Hf.Buckets;
 
 /// <summary>How <see cref="BucketClient.CreateBucketAsync"/> creates a bucket.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF002")]
 public sealed record BucketCreateOptions
 {
     /// <summary>Visibility sent as <c>private</c>. Default <see langword="true"/>; <see langword="null"/> leaves the namespace's default.</summary>

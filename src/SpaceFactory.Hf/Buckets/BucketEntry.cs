@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Buckets;
 
 /// <summary>A file or directory in a bucket (entries of <c>tree</c> and <c>paths-info</c>).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF002")]
 public sealed record BucketEntry
 {
     /// <summary>File or directory.</summary>

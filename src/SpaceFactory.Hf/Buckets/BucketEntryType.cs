@@ -5,6 +5,7 @@ namespace SpaceFactory.Hf.Buckets;
 
 /// <summary>Whether a <see cref="BucketEntry"/> is a file or a directory. Open set: other spellings are kept.</summary>
 [JsonConverter(typeof(WireStringJsonConverter<BucketEntryType>))]
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF002")]
 public readonly record struct BucketEntryType : IWireString<BucketEntryType>
 {
     private readonly string? _value;

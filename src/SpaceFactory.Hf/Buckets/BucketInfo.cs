@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Buckets;
 
 /// <summary>A Storage Bucket as the Hub describes it (<c>GET /api/buckets/{ns}/{name}</c>).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF002")]
 public sealed record BucketInfo
 {
     /// <summary>The bucket id, <c>namespace/name</c>.</summary>

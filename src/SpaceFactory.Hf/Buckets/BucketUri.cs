@@ -11,6 +11,7 @@ namespace SpaceFactory.Hf.Buckets;
 /// <c>{endpoint}/buckets/namespace/name</c>, <c>…/tree/{path}</c> and <c>…/resolve/{path}</c> (on
 /// <c>huggingface.co</c>, <c>hf.co</c> or the given endpoint; the scheme may be omitted). Buckets have no revisions.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF002")]
 public sealed record BucketUri
 {
     private const string Scheme = "hf://buckets/";

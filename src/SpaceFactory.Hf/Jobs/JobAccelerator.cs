@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>The accelerator of a hardware flavor (<c>accelerator</c>).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobAccelerator
 {
     /// <summary><c>gpu</c> or <c>neuron</c> (open set).</summary>

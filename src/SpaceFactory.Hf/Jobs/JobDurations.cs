@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>How long a Job has spent in each phase, in seconds (<c>durations</c>; recomputed on each read while it runs).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobDurations
 {
     /// <summary>Seconds spent waiting for hardware.</summary>

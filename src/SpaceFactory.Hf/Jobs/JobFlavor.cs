@@ -8,6 +8,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// flavors over time, so any spelling is accepted; the current list comes from <see cref="JobsClient.ListHardwareAsync"/>.
 /// </summary>
 [JsonConverter(typeof(WireStringJsonConverter<JobFlavor>))]
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public readonly record struct JobFlavor : IWireString<JobFlavor>
 {
     private readonly string? _value;

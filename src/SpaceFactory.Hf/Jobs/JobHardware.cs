@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>A hardware flavor Jobs can run on, with its price (<c>GET /api/jobs/hardware</c>).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobHardware
 {
     /// <summary>The flavor to put in <see cref="JobSpec.Flavor"/>.</summary>

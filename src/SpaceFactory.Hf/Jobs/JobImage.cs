@@ -9,6 +9,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// <c>https://huggingface.co/spaces/</c>, <c>https://hf.co/spaces/</c>, <c>huggingface.co/spaces/</c> or
 /// <c>hf.co/spaces/</c> names a Space; anything else is a Docker image.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobImage
 {
     /// <summary>The prefixes that mark a Space image, as the official Python client lists them (case-sensitive).</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>A Job as the Hub describes it (answer of run, inspect and list).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobInfo
 {
     /// <summary>The Job id (24 hex digits).</summary>

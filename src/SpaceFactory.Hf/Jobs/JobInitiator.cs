@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>Who or what started a Job (<c>initiator</c>).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobInitiator
 {
     /// <summary><c>user</c>, <c>org</c>, <c>scheduled-job</c> or <c>duplicated-job</c> (open set).</summary>

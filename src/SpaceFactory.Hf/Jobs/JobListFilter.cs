@@ -1,6 +1,7 @@
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>Which Jobs <see cref="JobsClient.ListJobsAsync"/> returns; empty filters mean all Jobs.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobListFilter
 {
     /// <summary>Only Jobs in one of these stages (<c>stage=…</c>, one parameter per stage).</summary>

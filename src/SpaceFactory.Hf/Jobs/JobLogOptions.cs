@@ -1,6 +1,7 @@
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>How <see cref="JobsClient.StreamLogsAsync"/> reads a Job's log stream.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobLogOptions
 {
     /// <summary>The default: read the lines available now, then stop.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>The user or organisation a Job belongs to (<c>owner</c>).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobOwner
 {
     /// <summary>The owner's id.</summary>

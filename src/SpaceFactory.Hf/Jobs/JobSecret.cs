@@ -11,6 +11,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// secret names only.
 /// </remarks>
 [DebuggerDisplay("JobSecret(***)")]
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed class JobSecret
 {
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]

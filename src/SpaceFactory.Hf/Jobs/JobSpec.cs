@@ -18,6 +18,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// };
 /// </code>
 /// </example>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobSpec
 {
     private static readonly IReadOnlyDictionary<string, string> NoStrings = FrozenDictionary<string, string>.Empty;

@@ -8,6 +8,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// Hub sends is kept as it is (and is not terminal) rather than failing.
 /// </summary>
 [JsonConverter(typeof(WireStringJsonConverter<JobStage>))]
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public readonly record struct JobStage : IWireString<JobStage>
 {
     private readonly string? _value;

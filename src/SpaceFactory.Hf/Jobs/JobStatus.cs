@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>Where a Job stands (<c>status</c>).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobStatus
 {
     /// <summary>The stage, e.g. <see cref="JobStage.Running"/>; unknown stages are kept as they are.</summary>

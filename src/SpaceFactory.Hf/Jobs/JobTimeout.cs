@@ -12,6 +12,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// truncated to whole seconds (<c>"1.5h"</c> → 5400); a string without a unit is a whole number of seconds. Unlike the
 /// Python client, a result below one second (<c>"-5m"</c>, <c>"0.2s"</c>) is rejected instead of being sent.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public readonly record struct JobTimeout : IParsable<JobTimeout>
 {
     private const string Syntax =

@@ -16,6 +16,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// <c>hf://[models/|datasets/|spaces/]namespace/name[@revision][/path]:/mount[:ro]</c>.</para>
 /// </remarks>
 [JsonConverter(typeof(JobVolumeJsonConverter))]
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed partial record JobVolume
 {
     private const string Syntax =

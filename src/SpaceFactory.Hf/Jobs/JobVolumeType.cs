@@ -8,6 +8,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// Open set when read from the Hub: an unknown type is kept as it is.
 /// </summary>
 [JsonConverter(typeof(WireStringJsonConverter<JobVolumeType>))]
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public readonly record struct JobVolumeType : IWireString<JobVolumeType>
 {
     private readonly string? _value;

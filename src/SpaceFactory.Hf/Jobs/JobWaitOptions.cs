@@ -1,6 +1,7 @@
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>How <see cref="JobsClient.WaitForCompletionAsync"/> polls a Job.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record JobWaitOptions
 {
     /// <summary>First wait between two reads of the Job. Default 1 s (as the official client).</summary>

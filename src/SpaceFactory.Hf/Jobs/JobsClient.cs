@@ -17,6 +17,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// token.</para>
 /// <para>Secrets (<see cref="JobSecret"/>) travel only in the run request's <c>secrets</c> object.</para>
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public class JobsClient
 {
     /// <summary>How long a snapshot read (<see cref="JobLogOptions.Follow"/> off) waits for more lines, as the official client.</summary>

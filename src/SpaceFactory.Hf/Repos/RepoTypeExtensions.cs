@@ -1,7 +1,7 @@
 namespace SpaceFactory.Hf;
 
 /// <summary>The wire spellings of <see cref="RepoType"/>.</summary>
-public static class RepoTypeExtensions
+internal static class RepoTypeExtensions
 {
     /// <summary>The singular name the Hub uses in bodies: <c>model</c>, <c>dataset</c>, <c>space</c>.</summary>
     /// <param name="type">The repository type.</param>

@@ -9,7 +9,7 @@ namespace SpaceFactory.Phases.Agents;
 /// Makes the shareable copy of a pi session trace: every JSON string loses the run's secret values and anything
 /// token-shaped, the scratch folder becomes <c>&lt;agent&gt;</c>, and opaque <c>*Signature</c> fields are dropped.
 /// </summary>
-public sealed class TraceRedactor
+internal sealed class TraceRedactor
 {
     // A trace is read as text, not embedded in HTML: keep '<', '>', '+' and non-ASCII readable.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

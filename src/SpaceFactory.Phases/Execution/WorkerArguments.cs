@@ -5,7 +5,7 @@ namespace SpaceFactory.Phases.Execution;
 /// <c>--recipe R --run-id ID --record DIR [--target T] [--param k=v]... [--resume]</c>.
 /// The token is never an argument: the worker reads it from the Job secret <c>HF_TOKEN</c>.
 /// </summary>
-public static class WorkerArguments
+internal static class WorkerArguments
 {
     /// <summary>Builds the arguments for a run.</summary>
     /// <param name="recipe">The recipe.</param>

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace SpaceFactory.Phases.Generation;
 
 /// <summary>Maps between <see cref="SupportedPipeline"/> and the Hub's <c>pipeline_tag</c> values.</summary>
-public static class SupportedPipelines
+internal static class SupportedPipelines
 {
     private static readonly (SupportedPipeline Pipeline, string Tag)[] Tags =
     [

@@ -7,7 +7,7 @@ using SpaceFactory.Phases.Steps;
 namespace SpaceFactory.Phases.Recipes;
 
 /// <summary>Phase 5 (<c>model-card</c>): model card → analysis → hardware → generated app → private Space → validated live API; with the parameter <c>agent=pi</c> the Pi coding agent adapts the app before it is deployed.</summary>
-public sealed class ModelCardRecipe() : FactoryRecipe(FactoryRecipes.ModelCard, "Phase 5: model card → analysis → hardware → generated app → private Space → validated live API.")
+internal sealed class ModelCardRecipe() : FactoryRecipe(FactoryRecipes.ModelCard, "Phase 5: model card → analysis → hardware → generated app → private Space → validated live API.")
 {
     /// <inheritdoc />
     public override IEnumerable<IPhaseStep> Steps(IServiceProvider services) =>

@@ -6,7 +6,7 @@ using SpaceFactory.Phases.Steps;
 namespace SpaceFactory.Phases.Recipes;
 
 /// <summary>Phase 3 (<c>pi-edit</c>): the smoke app, one named safe edit by the Pi coding agent checked by the wrapper, then deployed and validated with the edited behaviour.</summary>
-public sealed class PiEditRecipe() : FactoryRecipe(FactoryRecipes.PiEdit, "Phase 3: the smoke app, one named safe edit by the Pi coding agent (checked by the wrapper), deployed and validated with the edited behaviour.")
+internal sealed class PiEditRecipe() : FactoryRecipe(FactoryRecipes.PiEdit, "Phase 3: the smoke app, one named safe edit by the Pi coding agent (checked by the wrapper), deployed and validated with the edited behaviour.")
 {
     /// <inheritdoc />
     public override IEnumerable<IPhaseStep> Steps(IServiceProvider services) =>

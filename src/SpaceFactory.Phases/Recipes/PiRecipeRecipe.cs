@@ -7,7 +7,7 @@ using SpaceFactory.Phases.Steps;
 namespace SpaceFactory.Phases.Recipes;
 
 /// <summary>Phase 4 (<c>pi-recipe</c>): the Pi coding agent creates the private Space and uploads the app with the Hub CLI; the wrapper verifies privacy and files, then validates the live API itself.</summary>
-public sealed class PiRecipeRecipe() : FactoryRecipe(FactoryRecipes.PiRecipe, "Phase 4: the Pi coding agent creates the private Space and uploads the app with the Hub CLI; the wrapper verifies privacy and files, then validates the live API.")
+internal sealed class PiRecipeRecipe() : FactoryRecipe(FactoryRecipes.PiRecipe, "Phase 4: the Pi coding agent creates the private Space and uploads the app with the Hub CLI; the wrapper verifies privacy and files, then validates the live API.")
 {
     /// <inheritdoc />
     public override IEnumerable<IPhaseStep> Steps(IServiceProvider services) =>

@@ -5,7 +5,7 @@ using SpaceFactory.Phases.Steps;
 namespace SpaceFactory.Phases.Recipes;
 
 /// <summary>Phase 2.1 (<c>private-space</c>): the tiny smoke app as a private Space, deployed and validated through its live API.</summary>
-public sealed class PrivateSpaceRecipe() : FactoryRecipe(FactoryRecipes.PrivateSpace, "Phase 2.1: the smoke app as a private Space, deployed and validated through its live API.")
+internal sealed class PrivateSpaceRecipe() : FactoryRecipe(FactoryRecipes.PrivateSpace, "Phase 2.1: the smoke app as a private Space, deployed and validated through its live API.")
 {
     /// <inheritdoc />
     public override IEnumerable<IPhaseStep> Steps(IServiceProvider services) =>

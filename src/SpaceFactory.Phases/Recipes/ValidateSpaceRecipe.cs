@@ -5,7 +5,7 @@ using SpaceFactory.Phases.Steps;
 namespace SpaceFactory.Phases.Recipes;
 
 /// <summary>The seed's second workflow (<c>validate-space</c>): wait for an existing Space and call its endpoint N times.</summary>
-public sealed class ValidateSpaceRecipe() : FactoryRecipe(FactoryRecipes.ValidateSpace, "Wait for an existing Space and call its endpoint N times: output type, p50/p95 latency, the returned value.")
+internal sealed class ValidateSpaceRecipe() : FactoryRecipe(FactoryRecipes.ValidateSpace, "Wait for an existing Space and call its endpoint N times: output type, p50/p95 latency, the returned value.")
 {
     /// <inheritdoc />
     public override IEnumerable<IPhaseStep> Steps(IServiceProvider services) =>

@@ -12,7 +12,7 @@ namespace SpaceFactory.Phases.Agents.Tasks;
 /// <c>model_card.md</c>, never inside the instructions; the wrapper accepts only edits of those two files that keep the
 /// validated endpoints.
 /// </summary>
-public sealed class AdaptAppTask(HubClient hub) : IPiAgentTask
+internal sealed class AdaptAppTask(HubClient hub) : IPiAgentTask
 {
     /// <summary>The parameter that turns the agent on.</summary>
     public const string AgentParameter = "agent";

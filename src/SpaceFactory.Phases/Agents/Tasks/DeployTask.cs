@@ -12,7 +12,7 @@ namespace SpaceFactory.Phases.Agents.Tasks;
 /// the private target Space and upload the generated app itself. The wrapper then checks on its own: the Space exists,
 /// is private and holds every generated file unchanged. A public Space is made private at once and fails the run.
 /// </summary>
-public sealed class DeployTask(HubClient hub) : IPiAgentTask
+internal sealed class DeployTask(HubClient hub) : IPiAgentTask
 {
     /// <inheritdoc />
     public string Name => "deploy";

@@ -13,7 +13,7 @@ namespace SpaceFactory.Phases.Agents.Tasks;
 /// <c>edit_prefix</c>, default <c>Edited by Pi: </c>). The wrapper then accepts only that exact edit of <c>app.py</c>,
 /// updates the simulation manifest to match and makes validation expect the edited answer.
 /// </summary>
-public sealed class SafeEditTask : IPiAgentTask
+internal sealed class SafeEditTask : IPiAgentTask
 {
     /// <summary>The parameter naming the prefix.</summary>
     public const string PrefixParameter = "edit_prefix";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SpaceFactory.Phases.Steps;
 
 /// <summary><c>tests/test_result.json</c>: what the validation sent, what came back, and the verdict.</summary>
-public sealed record ValidationTestResult
+internal sealed record ValidationTestResult
 {
     /// <summary>Whether the live API passed.</summary>
     public required bool Passed { get; init; }
