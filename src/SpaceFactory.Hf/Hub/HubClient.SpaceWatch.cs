@@ -126,6 +126,7 @@ public partial class HubClient
         return null;
     }
 
+    /// <summary>A stream that broke or went quiet (a transient failure, or a cancellation that was not the caller's): reopen it.</summary>
     private static bool IsStreamFailure(Exception ex, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or HfStreamIdleException or OperationCanceledException;
+        !cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || HfException.IsTransientFailure(ex, cancellationToken));
 }
