@@ -1,4 +1,3 @@
-using Polly.Timeout;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf;
@@ -8,9 +7,9 @@ namespace SpaceFactory.Phases;
 
 /// <summary>
 /// Types the failures of the Hub, Jobs, Bucket and Gradio clients: a service that kept failing after the retries
-/// (5xx, 429, 408, dropped connections, idle streams) is <see cref="OutcomeCode.ServiceUnavailable"/> and the run can
-/// be resumed; an unreadable answer is <see cref="OutcomeCode.ProtocolError"/>; a refused token is
-/// <see cref="OutcomeCode.Blocked"/>.
+/// (whatever <see cref="HfException.IsTransientFailure"/> calls transient: 5xx, 429, 408, dropped connections, idle
+/// streams) is <see cref="OutcomeCode.ServiceUnavailable"/> and the run can be resumed; an unreadable answer is
+/// <see cref="OutcomeCode.ProtocolError"/>; a refused token is <see cref="OutcomeCode.Blocked"/>.
 /// </summary>
 internal sealed class HfFailureClassifier : IFailureClassifier
 {
@@ -18,10 +17,8 @@ internal sealed class HfFailureClassifier : IFailureClassifier
     public OutcomeCode? Classify(Exception exception) => exception switch
     {
         HfUnauthorizedException or HfForbiddenException or HfGatedRepoException => OutcomeCode.Blocked,
-        HfApiException { IsTransient: true } => OutcomeCode.ServiceUnavailable,
-        GradioException { IsTransient: true } => OutcomeCode.ServiceUnavailable,
+        _ when HfException.IsTransientFailure(exception) => OutcomeCode.ServiceUnavailable,
         GradioProtocolException or HfProtocolException => OutcomeCode.ProtocolError,
-        HttpRequestException or IOException or TimeoutException or TimeoutRejectedException => OutcomeCode.ServiceUnavailable,
         _ => null,
     };
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Diagnostics.CodeAnalysis;
-using Polly;
 using Microsoft.Extensions.Options;
 using SpaceFactory.Hf.Http;
 using SpaceFactory.Hf.Hub;
@@ -66,18 +65,7 @@ public static class HfServiceCollectionExtensions
             })
             .UseLongLivedConnections()
             .AddHttpMessageHandler<HfAuthenticationHandler>();
-        builder.AddResilienceHandler("hf", static (pipeline, context) =>
-            {
-                var settings = context.ServiceProvider.GetRequiredService<IOptions<HfClientOptions>>().Value;
-                var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-                pipeline.AddTimeout(settings.RequestTimeout);
-                if (settings.MaxRetries > 0)
-                {
-                    pipeline.AddRetry(HfRetryStrategy.Create(settings, timeProvider));
-                }
-
-                pipeline.AddTimeout(settings.AttemptTimeout);
-            });
+        builder.AddResilienceHandler("hf", HfResiliencePipeline.Configure);
         return builder;
     }
 
@@ -136,18 +124,7 @@ public static class HfServiceCollectionExtensions
         services.AddHttpClient(Gradio.GradioClientFactory.ClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("gradio", static (pipeline, context) =>
-            {
-                var settings = context.ServiceProvider.GetRequiredService<IOptions<HfClientOptions>>().Value;
-                var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-                pipeline.AddTimeout(settings.RequestTimeout);
-                if (settings.MaxRetries > 0)
-                {
-                    pipeline.AddRetry(HfRetryStrategy.Create(settings, timeProvider));
-                }
-
-                pipeline.AddTimeout(settings.AttemptTimeout);
-            });
+            .AddResilienceHandler("gradio", HfResiliencePipeline.Configure);
         services.AddHttpClient(Gradio.GradioClientFactory.StreamClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);

@@ -9,9 +9,10 @@ namespace SpaceFactory.Hf;
 /// Created only by <see cref="HfApiExceptionFactory"/>. Subtypes exist where callers branch on the cause:
 /// <see cref="HfNotFoundException"/>, <see cref="HfGatedRepoException"/>, <see cref="HfUnauthorizedException"/>,
 /// <see cref="HfForbiddenException"/>, <see cref="HfConflictException"/>, <see cref="HfPaymentRequiredException"/>
-/// and <see cref="HfRateLimitedException"/>. The message never contains a token.
+/// and <see cref="HfRateLimitedException"/>. The request id (<c>x-request-id</c>) is <see cref="HfException.RequestId"/>.
+/// The message never contains a token.
 /// </remarks>
-public class HfApiException : Exception
+public class HfApiException : HfException
 {
     /// <summary>Creates the exception; use <see cref="HfApiExceptionFactory"/> rather than calling this directly.</summary>
     /// <param name="details">What the server answered.</param>
@@ -22,13 +23,15 @@ public class HfApiException : Exception
     {
         ArgumentNullException.ThrowIfNull(details);
         Details = details;
+        base.StatusCode = details.StatusCode;
+        RequestId = details.RequestId;
     }
 
     /// <summary>Everything the server said about the error.</summary>
     public HfErrorDetails Details { get; }
 
-    /// <summary>HTTP status code of the response.</summary>
-    public HttpStatusCode StatusCode => Details.StatusCode;
+    /// <summary>HTTP status code of the response (always present here, unlike <see cref="HfException.StatusCode"/>).</summary>
+    public new HttpStatusCode StatusCode => Details.StatusCode;
 
     /// <summary>The Hub's machine-readable reason from <c>X-Error-Code</c>, e.g. <c>RepoNotFound</c>.</summary>
     public string? ErrorCode => Details.ErrorCode;
@@ -37,8 +40,5 @@ public class HfApiException : Exception
     public string? ServerMessage => Details.ServerMessage;
 
     /// <summary>Whether the same request may succeed later (5xx, 429, 408): the only place that decides it for an HTTP answer.</summary>
-    public bool IsTransient => Http.TransientStatus.Is(StatusCode);
-
-    /// <summary>The request id to quote to Hugging Face support (<c>x-request-id</c>).</summary>
-    public string? RequestId => Details.RequestId;
+    public override bool IsTransient => Http.TransientStatus.Is(StatusCode);
 }

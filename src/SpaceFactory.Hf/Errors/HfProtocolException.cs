@@ -4,7 +4,7 @@ namespace SpaceFactory.Hf;
 /// A Hugging Face endpoint answered with a success status but a body the client cannot understand
 /// (an HTML page where JSON was expected, a missing required field, a truncated stream).
 /// </summary>
-public sealed class HfProtocolException : Exception
+public sealed class HfProtocolException : HfException
 {
     /// <summary>Creates the exception with a message naming the request and what was wrong.</summary>
     /// <param name="message">The request and what was wrong with its answer.</param>
@@ -26,4 +26,7 @@ public sealed class HfProtocolException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Never: the same request would get the same unreadable answer.</summary>
+    public override bool IsTransient => false;
 }

@@ -1,7 +1,7 @@
 namespace SpaceFactory.Hf;
 
-/// <summary>A long-lived stream (logs, SSE results) stayed silent for longer than its idle timeout.</summary>
-public sealed class HfStreamIdleException : TimeoutException
+/// <summary>A long-lived stream (logs, SSE results) stayed silent for longer than its idle timeout; transient.</summary>
+public sealed class HfStreamIdleException : HfException
 {
     /// <summary>Creates the exception with a message naming the stream and the timeout.</summary>
     /// <param name="message">What went silent and for how long.</param>
@@ -23,4 +23,7 @@ public sealed class HfStreamIdleException : TimeoutException
         : base(message, innerException)
     {
     }
+
+    /// <summary>Always: a stream that went silent may answer when opened again.</summary>
+    public override bool IsTransient => true;
 }

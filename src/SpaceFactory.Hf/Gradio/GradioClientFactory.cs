@@ -13,6 +13,9 @@ public sealed class GradioClientFactory(IHttpClientFactory httpClients, HubClien
     /// <summary>Name of the HTTP client for result streams and downloads (no retry, no total timeout).</summary>
     public const string StreamClientName = "SpaceFactory.Gradio.Streams";
 
+    /// <summary>Longest pause between runtime checks while waiting for a Space (<see cref="GradioConnectOptions.PollInterval"/> doubles up to it).</summary>
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
     public Task<GradioClient> ConnectAsync(Uri baseUrl, GradioConnectOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -49,53 +52,31 @@ public sealed class GradioClientFactory(IHttpClientFactory httpClients, HubClien
         return new GradioClient(http, app, schema, timeProvider);
     }
 
+    /// <summary>The clients' one wait (<see cref="HubClient.WaitForSpaceRunningAsync"/>); a Space that will not serve is a typed error.</summary>
     private async Task WaitUntilRunningAsync(RepoId space, GradioConnectOptions connect, CancellationToken cancellationToken)
     {
-        var started = timeProvider.GetTimestamp();
-        var delay = connect.PollInterval;
-        var restarted = false;
-        while (true)
+        var wait = await hub.WaitForSpaceRunningAsync(space, new SpaceRunningWaitOptions
         {
-            var runtime = await hub.GetSpaceRuntimeAsync(space, cancellationToken).ConfigureAwait(false);
-            var stage = runtime.Stage;
-            if (stage.IsRunning)
-            {
-                return;
-            }
-
-            if (stage.IsError || stage == SpaceStage.NoAppFile)
-            {
-                throw new GradioSpaceUnavailableException($"The Space {space} is {stage}: {runtime.ErrorMessage ?? "no message"}.", stage.Value);
-            }
-
-            if (stage == SpaceStage.Paused || stage == SpaceStage.Stopped || stage == SpaceStage.Deleting)
-            {
-                throw new GradioSpaceUnavailableException($"The Space {space} is {stage}; its owner must restart it.", stage.Value);
-            }
-
-            if (stage == SpaceStage.Sleeping)
-            {
-                if (!connect.WakeSleepingSpace || restarted)
-                {
-                    throw new GradioSpaceUnavailableException($"The Space {space} is sleeping{(restarted ? " and did not wake" : string.Empty)}.", stage.Value);
-                }
-
-                await hub.RestartSpaceAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false);
-                restarted = true;
-            }
-            else if (!stage.IsTransitional)
-            {
-                // An open set: a stage this client does not know may never lead to RUNNING, so it is named, not waited on.
-                throw new GradioSpaceUnavailableException($"The Space {space} is in stage {stage}, which is neither running nor on its way there.", stage.Value);
-            }
-
-            if (timeProvider.GetElapsedTime(started) >= connect.WaitTimeout)
-            {
-                throw new GradioSpaceUnavailableException($"The Space {space} was still {stage} after {connect.WaitTimeout}.", stage.Value);
-            }
-
-            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            Watch = new SpaceWatchOptions { PollInterval = connect.PollInterval, MaxPollInterval = MaxPollInterval, BackOffAcrossChanges = true },
+            Timeout = connect.WaitTimeout,
+            MaxWakes = connect.WakeSleepingSpace ? 1 : 0,
+        }, cancellationToken).ConfigureAwait(false);
+        if (wait.IsRunning)
+        {
+            return;
         }
+
+        var runtime = wait.Runtime;
+        var stage = runtime?.Stage ?? new SpaceStage("UNKNOWN");
+        throw new GradioSpaceUnavailableException(wait switch
+        {
+            { TimedOut: true } => $"The Space {space} was still {stage} after {connect.WaitTimeout}.",
+            _ when stage.Kind == SpaceStageKind.NeedsWake => $"The Space {space} is sleeping{(wait.Wakes > 0 ? " and did not wake" : string.Empty)}.",
+            _ when stage.IsError || stage == SpaceStage.NoAppFile => $"The Space {space} is {stage}: {runtime?.ErrorMessage ?? "no message"}.",
+            _ when stage == SpaceStage.Paused || stage == SpaceStage.Stopped || stage == SpaceStage.Deleting => $"The Space {space} is {stage}; its owner must restart it.",
+
+            // An open set: a stage this client does not know may never lead to RUNNING, so it is named, not waited on.
+            _ => $"The Space {space} is in stage {stage}, which is neither running nor on its way there.",
+        }, stage.Value);
     }
 }

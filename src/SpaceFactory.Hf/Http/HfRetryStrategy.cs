@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Retry;
 
 namespace SpaceFactory.Hf.Http;
 
@@ -23,9 +24,12 @@ internal static class HfRetryStrategy
             MaxDelay = settings.RetryMaxDelay,
         };
 
-        var transient = options.ShouldHandle;
         var longest = settings.MaxServerRequestedDelay;
-        options.ShouldHandle = async args =>
+        options.ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args));
+        options.DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay.From(args.Outcome.Result, timeProvider));
+        return options;
+
+        bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
         {
             // Writes are never repeated blindly: only safe methods and requests explicitly marked retry-safe.
             if (args.Context.GetRequestMessage() is { } request && !HfRequestOptions.MayRetry(request))
@@ -39,9 +43,10 @@ internal static class HfRetryStrategy
                 return false;
             }
 
-            return await transient(args).ConfigureAwait(false);
-        };
-        options.DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay.From(args.Outcome.Result, timeProvider));
-        return options;
+            // The clients' one rule: a transient status, or a failure HfException.IsTransientFailure calls transient.
+            return args.Outcome.Result is { } response
+                ? TransientStatus.Is(response.StatusCode)
+                : HfException.IsTransientFailure(args.Outcome.Exception, args.Context.CancellationToken);
+        }
     }
 }

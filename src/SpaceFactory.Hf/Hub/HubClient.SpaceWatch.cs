@@ -83,18 +83,22 @@ public partial class HubClient
         }
 
         var delay = options.PollInterval;
-        while (true)
+        for (var polls = 1; ; polls++)
         {
             var runtime = await GetSpaceRuntimeAsync(repoId, cancellationToken).ConfigureAwait(false);
-            if (last is null || last.Value != runtime.Stage)
+            var changed = last is null || last.Value != runtime.Stage;
+            if (changed)
             {
                 last = runtime.Stage;
-                delay = options.PollInterval; // changes come in runs (BUILDING → APP_STARTING → RUNNING): look again soon
                 yield return runtime;
             }
-            else
+
+            if (polls > 1)
             {
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollInterval.Ticks));
+                // Changes come in runs (BUILDING → APP_STARTING → RUNNING): after one, look again soon.
+                delay = changed && !options.BackOffAcrossChanges
+                    ? options.PollInterval
+                    : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxPollInterval.Ticks));
             }
 
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -122,6 +126,7 @@ public partial class HubClient
         return null;
     }
 
+    /// <summary>A stream that broke or went quiet (a transient failure, or a cancellation that was not the caller's): reopen it.</summary>
     private static bool IsStreamFailure(Exception ex, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or HfStreamIdleException or OperationCanceledException;
+        !cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || HfException.IsTransientFailure(ex, cancellationToken));
 }

@@ -141,29 +141,20 @@ public sealed class HfJobExecutor : IRunExecutor
     /// Starts the Job. Starting one is not idempotent: after a lost answer it looks for a Job with this launch's label
     /// and adopts it; only when there is none is the launch sent again.
     /// </summary>
-    private async Task<JobInfo> LaunchOrAdoptAsync(JobSpec spec, string launch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await _jobs.RunJobAsync(spec, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (TransientFailure.Is(ex, cancellationToken))
+    private Task<JobInfo> LaunchOrAdoptAsync(JobSpec spec, string launch, CancellationToken cancellationToken) =>
+        StepRetry.SendOrAdoptAsync(
+            _retry,
+            _timeProvider,
+            ct => _jobs.RunJobAsync(spec, cancellationToken: ct),
+            async ct =>
             {
                 var filter = new JobListFilter { Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [LaunchLabel] = launch } };
-                await foreach (var started in _jobs.ListJobsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                await foreach (var started in _jobs.ListJobsAsync(filter, cancellationToken: ct).ConfigureAwait(false))
                 {
                     return started;
                 }
 
-                if (attempt >= _retry.MaxAttempts)
-                {
-                    throw;
-                }
-
-                await Task.Delay(TransientFailure.Pause(ex, _retry, attempt), _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+                return null;
+            },
+            cancellationToken);
 }

@@ -77,11 +77,11 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
     }
 
     private Task<(bool Reconciled, bool ZeroGpu)> CreateOrAdoptAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken) =>
-        TransientFailure.RetryAsync(
+        StepRetry.RetryAsync(
             context,
             _retry,
             "space_create_retry",
-            (ex, attempt) => $"creating {space} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it exists before sending again",
+            (ex, attempt) => $"creating {space} failed ({StepRetry.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it exists before sending again",
             async (attempt, ct) =>
             {
                 // Look before every send: a re-run (after a crash) or a lost answer may already have created it; the target

@@ -25,11 +25,11 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
         var target = context.State.Get(FactoryState.Target);
         var app = context.State.Get(FactoryState.App);
 
-        var (commit, adopted) = await TransientFailure.RetryAsync(
+        var (commit, adopted) = await StepRetry.RetryAsync(
             context,
             _retry,
             "commit_retry",
-            (ex, attempt) => $"the commit to {target.RepoId} failed ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it landed before sending again",
+            (ex, attempt) => $"the commit to {target.RepoId} failed ({StepRetry.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it landed before sending again",
             async (attempt, ct) =>
             {
                 // Look before every send: after a crash or a lost answer the commit may already be there.

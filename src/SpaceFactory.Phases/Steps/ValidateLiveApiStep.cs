@@ -97,11 +97,11 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOp
     /// app keeps failing the exception ends the run service_unavailable (resumable), never validation_failed.
     /// </summary>
     private Task<T> RetryAsync<T>(PhaseContext context, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        TransientFailure.RetryAsync(
+        StepRetry.RetryAsync(
             context,
             _retry,
             "validation_retry",
-            (ex, attempt) => $"{what} hit a transient failure ({TransientFailure.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}",
+            (ex, attempt) => $"{what} hit a transient failure ({StepRetry.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}",
             (_, ct) => call(ct),
             cancellationToken);
 

@@ -7,7 +7,8 @@ using SpaceFactory.Hf.Hub;
 namespace SpaceFactory.Phases.Steps;
 
 /// <summary>
-/// Waits until the target Space runs: follows the Hub's status stream, or polls with back-off on the run's clock. <c>BUILD_ERROR</c> and <c>RUNTIME_ERROR</c>
+/// Waits until the target Space runs with <see cref="HubClient.WaitForSpaceRunningAsync"/> (the Hub's status stream, or
+/// polling with back-off, on the run's clock). <c>BUILD_ERROR</c> and <c>RUNTIME_ERROR</c>
 /// end the run as <c>build_error</c>/<c>runtime_error</c> with the build or run logs saved under <c>logs/</c>.
 /// </summary>
 public sealed class WaitForSpaceRunningStep(HubClient hub, SpaceWaitOptions? options = null) : IPhaseStep
@@ -30,52 +31,45 @@ public sealed class WaitForSpaceRunningStep(HubClient hub, SpaceWaitOptions? opt
         var target = context.State.Get(FactoryState.Target);
         var clock = context.TimeProvider;
         var started = clock.GetTimestamp();
-        var watch = new SpaceWatchOptions { PollInterval = _options.InitialDelay, MaxPollInterval = _options.MaxDelay };
-        using var limit = new CancellationTokenSource(_options.Timeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
-        SpaceStage? last = null;
-        try
+
+        // The clients' one wait: the Hub's status stream where it offers one (changes seen at once, one open request),
+        // else adaptive polling; a sleeping Space is restarted once; a fatal stage ends it.
+        var wait = await hub.WaitForSpaceRunningAsync(target.RepoId, new SpaceRunningWaitOptions
         {
-            // The Hub's status stream where it offers one (changes seen at once, one open request), else adaptive polling.
-            await foreach (var runtime in hub.WatchSpaceRuntimeAsync(target.RepoId, watch, linked.Token).ConfigureAwait(false))
-            {
-                last = runtime.Stage;
-                await context.Recorder.RecordEventAsync("space_stage", $"{target.RepoId} is {runtime.Stage}", cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (runtime.Stage.IsRunning)
-                {
-                    context.State.Set(FactoryState.Target, target with { HardwareGranted = runtime.Hardware?.Current ?? target.HardwareGranted });
-                    return StepResult.Completed($"{target.RepoId} is RUNNING after {clock.GetElapsedTime(started).TotalSeconds:0.#} s");
-                }
+            Watch = new SpaceWatchOptions { PollInterval = _options.InitialDelay, MaxPollInterval = _options.MaxDelay },
+            Timeout = _options.Timeout,
+            OnStage = (runtime, _) => new ValueTask(context.Recorder.RecordEventAsync("space_stage", $"{target.RepoId} is {runtime.Stage}", cancellationToken: cancellationToken)),
+            OnWake = (_, _) => new ValueTask(context.Recorder.RecordEventAsync("space_restarted", $"{target.RepoId} was sleeping; restart requested", cancellationToken: cancellationToken)),
+        }, cancellationToken).ConfigureAwait(false);
 
-                if (runtime.Stage == SpaceStage.BuildError || runtime.Stage == SpaceStage.ConfigError || runtime.Stage == SpaceStage.NoAppFile)
-                {
-                    await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Build, cancellationToken).ConfigureAwait(false);
-                    return StepResult.Failure(OutcomeCode.BuildError, $"{target.RepoId} failed to build ({runtime.Stage}): {runtime.ErrorMessage ?? "no message"}; see logs/build.log");
-                }
-
-                if (runtime.Stage == SpaceStage.RuntimeError)
-                {
-                    await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Run, cancellationToken).ConfigureAwait(false);
-                    return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} failed at start-up (RUNTIME_ERROR): {runtime.ErrorMessage ?? "no message"}; see logs/run.log");
-                }
-
-                if (runtime.Stage == SpaceStage.Sleeping)
-                {
-                    await hub.RestartSpaceAsync(target.RepoId, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    await context.Recorder.RecordEventAsync("space_restarted", $"{target.RepoId} was sleeping; restart requested", cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-                else if (!runtime.Stage.IsTransitional)
-                {
-                    return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} stopped in stage {runtime.Stage} while the factory waited for it to run");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        var runtime = wait.Runtime;
+        if (wait.IsRunning)
         {
-            // The watch below ends only by the timeout.
+            context.State.Set(FactoryState.Target, target with { HardwareGranted = runtime!.Hardware?.Current ?? target.HardwareGranted });
+            return StepResult.Completed($"{target.RepoId} is RUNNING after {clock.GetElapsedTime(started).TotalSeconds:0.#} s");
         }
 
-        return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} was still {last?.ToString() ?? "not reporting a stage"} after {_options.Timeout}");
+        if (wait.TimedOut || runtime is null)
+        {
+            return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} was still {runtime?.Stage.ToString() ?? "not reporting a stage"} after {_options.Timeout}");
+        }
+
+        var stage = runtime.Stage;
+        if (stage == SpaceStage.BuildError || stage == SpaceStage.ConfigError || stage == SpaceStage.NoAppFile)
+        {
+            await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Build, cancellationToken).ConfigureAwait(false);
+            return StepResult.Failure(OutcomeCode.BuildError, $"{target.RepoId} failed to build ({stage}): {runtime.ErrorMessage ?? "no message"}; see logs/build.log");
+        }
+
+        if (stage == SpaceStage.RuntimeError)
+        {
+            await SaveLogsAsync(context, target.RepoId, SpaceLogKind.Run, cancellationToken).ConfigureAwait(false);
+            return StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} failed at start-up (RUNTIME_ERROR): {runtime.ErrorMessage ?? "no message"}; see logs/run.log");
+        }
+
+        return stage.Kind == SpaceStageKind.NeedsWake
+            ? StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} was still {stage} after a restart was requested")
+            : StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} stopped in stage {stage} while the factory waited for it to run");
     }
 
     private async Task SaveLogsAsync(PhaseContext context, RepoId space, SpaceLogKind kind, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SpaceFactory.Hf.Gradio;
 
 /// <summary>
@@ -8,24 +6,22 @@ namespace SpaceFactory.Hf.Gradio;
 /// <see cref="GradioAccessException"/>, <see cref="GradioStreamException"/>, <see cref="GradioProtocolException"/> and
 /// <see cref="GradioSpaceUnavailableException"/>. Messages never contain a token.
 /// </summary>
-public abstract class GradioException : Exception
+public abstract class GradioException : HfException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What happened.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
     protected GradioException(string message, Exception? innerException = null)
-        : base(Http.TokenShapes.Redact(message), innerException)
+        : base(Http.TokenShapes.Redact(message) ?? string.Empty, innerException)
     {
     }
 
-    /// <summary>The HTTP status of the answer that caused the error, when there was one.</summary>
-    public HttpStatusCode? StatusCode { get; init; }
-
     /// <summary>
-    /// True when trying again later may succeed: a busy app or full queue, a 5xx or 429, a cut result stream, or a
-    /// connection that failed. False for answers that will not change (unknown endpoint, refused inputs, no access).
+    /// True when trying again later may succeed: a 5xx or 429 answer, or a connection that failed (the transport
+    /// failure inside); <see cref="GradioQueueFullException"/> and <see cref="GradioStreamException"/> always are. False
+    /// for answers that will not change (unknown endpoint, refused inputs, no access).
     /// </summary>
-    public bool IsTransient => this is GradioQueueFullException or GradioStreamException
-        || StatusCode is { } status && SpaceFactory.Hf.Http.TransientStatus.Is(status)
-        || InnerException is HttpRequestException or IOException or TimeoutException;
+    public override bool IsTransient =>
+        StatusCode is { } status && SpaceFactory.Hf.Http.TransientStatus.Is(status)
+        || InnerException is { } inner && IsTransientFailure(inner);
 }

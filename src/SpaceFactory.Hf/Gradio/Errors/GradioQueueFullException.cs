@@ -16,4 +16,7 @@ public sealed class GradioQueueFullException : GradioException
         : base("The app's queue is full (503); try again later.")
     {
     }
+
+    /// <summary>Always: a full queue empties.</summary>
+    public override bool IsTransient => true;
 }

@@ -16,4 +16,7 @@ public sealed class GradioStreamException : GradioException
         : base("The result stream was cut, ended without a complete event, or carried unreadable data.")
     {
     }
+
+    /// <summary>Always: a cut stream may complete when the call is made again.</summary>
+    public override bool IsTransient => true;
 }

@@ -70,6 +70,13 @@ public readonly struct SpaceStage : IEquatable<SpaceStage>
     /// <summary>Whether the app is serving (<c>RUNNING</c>).</summary>
     public bool IsRunning => this == Running;
 
+    /// <summary>What the stage means to a caller waiting for the Space to serve (running, on its way, asleep, or stuck).</summary>
+    public SpaceStageKind Kind =>
+        IsRunning ? SpaceStageKind.Running
+        : IsTransitional ? SpaceStageKind.Transitional
+        : this == Sleeping ? SpaceStageKind.NeedsWake
+        : SpaceStageKind.Fatal;
+
     /// <summary>Compares two stages case-insensitively.</summary>
     /// <param name="left">A stage.</param>
     /// <param name="right">Another stage.</param>

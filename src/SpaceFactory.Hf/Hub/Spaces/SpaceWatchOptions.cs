@@ -20,4 +20,10 @@ public sealed record SpaceWatchOptions
 
     /// <summary>Failed or empty status streams in a row after which the watch polls instead. Default 3.</summary>
     public int MaxEventStreamFailures { get; init; } = 3;
+
+    /// <summary>
+    /// Keep doubling the polling pause across stage changes instead of starting again at <see cref="PollInterval"/>:
+    /// the cadence <see cref="Gradio.GradioConnectOptions.PollInterval"/> documents for connecting to a Space.
+    /// </summary>
+    internal bool BackOffAcrossChanges { get; init; }
 }
