@@ -21,21 +21,7 @@ internal sealed class FeatureExtractionTemplate : PipelineTemplate
     }
 
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) =>
-        WriteFixed(writer, w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("dimensions", 4);
-            w.WriteNumber("tokens", 1);
-            w.WriteStartArray("embedding");
-            foreach (var value in (double[])[0.1, 0.2, 0.3, 0.4])
-            {
-                w.WriteNumberValue(value);
-            }
-
-            w.WriteEndArray();
-            w.WriteBoolean("simulated", true);
-            w.WriteEndObject();
-        });
+        WriteSimulatedEmbedding(writer, [0.1, 0.2, 0.3, 0.4], tokens: 1);
 
     public override ValidationProbe CreateProbe(GradioAppRequest request) =>
         new("/embed", Inputs(w => w.WriteStringValue(request.Example.Text)), new EmbeddingCheck());

@@ -77,6 +77,28 @@ internal abstract class PipelineTemplate
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes a simulated embedding output: <c>{"dimensions", ["tokens",] "embedding", "simulated": true}</c>.</summary>
+    protected static void WriteSimulatedEmbedding(Utf8JsonWriter writer, double[] vector, int? tokens) =>
+        WriteFixed(writer, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("dimensions", vector.Length);
+            if (tokens is { } count)
+            {
+                w.WriteNumber("tokens", count);
+            }
+
+            w.WriteStartArray("embedding");
+            foreach (var value in vector)
+            {
+                w.WriteNumberValue(value);
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("simulated", true);
+            w.WriteEndObject();
+        });
+
     /// <summary>Writes a simulated Gradio <c>Label</c> value whose top label is the first of <paramref name="labels"/>.</summary>
     protected static void WriteLabelValue(Utf8JsonWriter writer, IReadOnlyList<string> labels)
     {

@@ -34,20 +34,7 @@ internal sealed class SentenceSimilarityTemplate : PipelineTemplate
     }
 
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) =>
-        WriteFixed(writer, w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("dimensions", 4);
-            w.WriteStartArray("embedding");
-            foreach (var value in (double[])[0.5, 0.5, 0.5, 0.5])
-            {
-                w.WriteNumberValue(value);
-            }
-
-            w.WriteEndArray();
-            w.WriteBoolean("simulated", true);
-            w.WriteEndObject();
-        });
+        WriteSimulatedEmbedding(writer, [0.5, 0.5, 0.5, 0.5], tokens: null);
 
     public override IReadOnlyList<TemplateEndpoint> OtherEndpoints(GradioAppRequest request) =>
     [
