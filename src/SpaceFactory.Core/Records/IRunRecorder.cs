@@ -31,7 +31,11 @@ public interface IRunRecorder
     /// <returns>A task.</returns>
     Task WriteArtifactAsync(string path, string content, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a UTF-8 text artifact from a stream, redacting line by line (the content is never held whole).</summary>
+    /// <summary>
+    /// Writes a UTF-8 text artifact from a stream, redacting line by line (the content is never held whole). Media files
+    /// under <c>artifacts/</c> (<c>.png</c>, <c>.jpeg</c>, <c>.webp</c>, <c>.wav</c>, <c>.flac</c>, <c>.mp3</c>) are kept byte
+    /// for byte; any secret in their bytes is still redacted.
+    /// </summary>
     /// <param name="path">A relative path inside the run folder.</param>
     /// <param name="content">The text stream.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

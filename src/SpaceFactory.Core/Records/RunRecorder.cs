@@ -80,6 +80,11 @@ internal sealed class RunRecorder : IRunRecorder, IDisposable
             return _writer.WriteFileAsync(path, (target, ct) => content.CopyToAsync(target, ct), cancellationToken);
         }
 
+        if (IsMediaArtifact(path))
+        {
+            return WriteMediaAsync(path, content, cancellationToken);
+        }
+
         return _writer.WriteFileAsync(path, async (target, ct) =>
         {
             using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
@@ -169,6 +174,23 @@ internal sealed class RunRecorder : IRunRecorder, IDisposable
     }
 
     public void Dispose() => _stateLock.Dispose();
+
+    /// <summary>Media outputs and probe inputs: binary, so line redaction would corrupt them.</summary>
+    private static bool IsMediaArtifact(string path) =>
+        path.StartsWith("artifacts/", StringComparison.Ordinal) &&
+        Path.GetExtension(path).ToLowerInvariant() is ".png" or ".jpeg" or ".jpg" or ".webp" or ".wav" or ".flac" or ".mp3";
+
+    /// <summary>
+    /// Latin-1 maps every byte to one character and back, so redacting that view leaves a clean file byte-identical and
+    /// replaces any secret an app smuggled into the bytes.
+    /// </summary>
+    private async Task WriteMediaAsync(string path, Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var view = Encoding.Latin1.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        await _writer.WriteFileAsync(path, Encoding.Latin1.GetBytes(Redactor.Redact(view)), cancellationToken).ConfigureAwait(false);
+    }
 
     private bool IsRawTrace(string path) => _allowRawTraces && path.StartsWith("traces/raw/", StringComparison.Ordinal);
 }

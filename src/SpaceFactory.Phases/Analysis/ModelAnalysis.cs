@@ -57,6 +57,12 @@ public sealed record ModelAnalysis
     /// <summary>The example input for the app and the probe.</summary>
     public ProbeExample? Example { get; init; }
 
+    /// <summary>Further examples for the app's <c>gr.Examples</c>: widget texts, or image and audio URLs on the Hub.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>The dtype the weights were saved in (a torch name), so the app loads them unchanged.</summary>
+    public string? TorchDtype { get; init; }
+
     /// <summary>Where the example came from: <c>widget</c> (the card) or <c>default</c>.</summary>
     public string? ExampleSource { get; init; }
 

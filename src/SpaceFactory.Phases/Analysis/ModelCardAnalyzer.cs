@@ -12,6 +12,9 @@ public sealed class ModelCardAnalyzer
     /// <summary>Longest example text taken from a card; longer widget text is cut.</summary>
     public const int MaxExampleLength = 1000;
 
+    /// <summary>Most examples a generated app shows in <c>gr.Examples</c>.</summary>
+    public const int MaxExamples = 5;
+
     private static readonly string[] SentencePieceModelTypes =
         ["t5", "mt5", "marian", "xlm-roberta", "albert", "camembert", "pegasus", "mbart", "m2m_100", "nllb", "xlnet", "bigbird_pegasus", "reformer", "deberta-v2", "longt5", "umt5"];
 
@@ -76,9 +79,9 @@ public sealed class ModelCardAnalyzer
             return analysis with { Reason = "the repository holds only GGUF files; the Transformers pipeline needs config.json and Transformers weights" };
         }
 
-        if (library is not null && !string.Equals(library, "transformers", StringComparison.OrdinalIgnoreCase))
+        if (library is not null && !TaskSupport.AllLibraries.Contains(library, StringComparer.OrdinalIgnoreCase))
         {
-            return analysis with { Reason = $"library '{library}' is not supported; SpaceFactory builds demos of Transformers text pipelines" };
+            return analysis with { Reason = $"library '{library}' is not supported; SpaceFactory builds demos with {string.Join(", ", TaskSupport.AllLibraries)}" };
         }
 
         if (tag is null)
@@ -86,14 +89,23 @@ public sealed class ModelCardAnalyzer
             return analysis with { Reason = "no pipeline tag on the Hub, in the card, in the tags or from the architecture; the task is unknown" };
         }
 
-        if (!SupportedPipelines.TryFromTag(tag, out var pipeline))
+        var effectiveLibrary = library ?? TaskSupport.Transformers;
+        if (!TaskSupport.TryResolve(tag, effectiveLibrary, facts.HasChatTemplate, out var pipeline))
         {
-            return analysis with { Reason = $"pipeline '{tag}' is not supported; supported: {string.Join(", ", SupportedPipelines.AllTags)}" };
+            return analysis with { Reason = $"pipeline '{tag}' is not supported; supported: {string.Join(", ", SupportedPipelines.AllTags.Where(t => !string.Equals(t, "chat", StringComparison.Ordinal)))}" };
         }
 
-        if (!WeightFiles.HasFile(facts.Files, "config.json") && facts.Files.Count > 0)
+        var libraries = TaskSupport.LibrariesFor(pipeline);
+        var servingLibrary = libraries.FirstOrDefault(l => string.Equals(l, effectiveLibrary, StringComparison.OrdinalIgnoreCase));
+        if (servingLibrary is null)
         {
-            return analysis with { Reason = "the repository has no config.json, so Transformers cannot load it" };
+            return analysis with { Reason = $"library '{effectiveLibrary}' is not supported for {tag}; SpaceFactory serves {tag} with {string.Join(" or ", libraries)}" };
+        }
+
+        var requiredFile = TaskSupport.RequiredFile(servingLibrary);
+        if (!WeightFiles.HasFile(facts.Files, requiredFile) && facts.Files.Count > 0)
+        {
+            return analysis with { Reason = $"the repository has no {requiredFile}, so {servingLibrary} cannot load it" };
         }
 
         var (example, exampleSource) = ChooseExample(pipeline, facts, warnings);
@@ -101,11 +113,15 @@ public sealed class ModelCardAnalyzer
         {
             Supported = true,
             Pipeline = pipeline,
-            Library = library ?? "transformers",
+            Library = servingLibrary,
             Example = example,
             ExampleSource = exampleSource,
+            Examples = MoreExamples(pipeline, facts),
+            TorchDtype = facts.WeightDtype,
             MaskToken = pipeline == SupportedPipeline.FillMask ? facts.MaskToken ?? "[MASK]" : facts.MaskToken,
-            Reason = $"Transformers {tag} pipeline (from {source})",
+            Reason = pipeline == SupportedPipeline.Chat
+                ? $"{servingLibrary} chat: a {tag} model with a chat template (from {source})"
+                : $"{servingLibrary} {tag} (from {source})",
             Warnings = warnings,
         };
     }
@@ -158,9 +174,14 @@ public sealed class ModelCardAnalyzer
     private static (ProbeExample Example, string Source) ChooseExample(SupportedPipeline pipeline, ModelFacts facts, List<string> warnings)
     {
         var mask = facts.MaskToken ?? "[MASK]";
+        if (IsMediaInput(pipeline))
+        {
+            return (DefaultExample(pipeline, mask), "default");
+        }
+
         foreach (var entry in facts.Card.Widget)
         {
-            var text = Clean(entry.Text);
+            var text = Clean(entry.Text ?? entry.SourceSentence ?? entry.UserMessage);
             if (text is null)
             {
                 continue;
@@ -178,7 +199,8 @@ public sealed class ModelCardAnalyzer
             }
 
             var labels = entry.CandidateLabels?.Select(Clean).OfType<string>().Take(10).ToList();
-            return (new ProbeExample(text, Clean(entry.Context), labels is { Count: > 0 } ? labels : null), "widget");
+            var sentences = entry.Sentences?.Select(Clean).OfType<string>().Take(10).ToList();
+            return (new ProbeExample(text, Clean(entry.Context), labels is { Count: > 0 } ? labels : null) { Sentences = sentences is { Count: > 0 } ? sentences : null }, "widget");
         }
 
         return (DefaultExample(pipeline, mask), "default");
@@ -196,8 +218,33 @@ public sealed class ModelCardAnalyzer
         SupportedPipeline.QuestionAnswering => new("Where do I live?", "My name is Wolfgang and I live in Berlin."),
         SupportedPipeline.ZeroShotClassification => new("I have a problem with my phone that needs to be resolved asap!", null, ["urgent", "not urgent", "phone", "tablet"]),
         SupportedPipeline.FeatureExtraction => new("SpaceFactory builds validated demos."),
+        SupportedPipeline.ImageClassification => new("(a 64x64 PNG drawn by SpaceFactory)"),
+        SupportedPipeline.AutomaticSpeechRecognition => new("(a one-second 440 Hz tone made by SpaceFactory)"),
+        SupportedPipeline.TextToImage => new("An astronaut riding a horse on the moon, watercolor"),
+        SupportedPipeline.SentenceSimilarity => new("That is a happy person") { Sentences = ["That is a happy dog", "That is a very happy person", "Today is a sunny day"] },
+        SupportedPipeline.Chat => new("What is the capital of France? Answer in one sentence."),
         _ => new("Hello"),
     };
+
+    private static bool IsMediaInput(SupportedPipeline pipeline) =>
+        pipeline is SupportedPipeline.ImageClassification or SupportedPipeline.AutomaticSpeechRecognition;
+
+    /// <summary>
+    /// The card's widget entries as <c>gr.Examples</c>: texts for text tasks; for media tasks only <c>src</c> URLs on the
+    /// Hub's own hosts over https (an app must not fetch from anywhere else).
+    /// </summary>
+    private static IReadOnlyList<string> MoreExamples(SupportedPipeline pipeline, ModelFacts facts)
+    {
+        var values = IsMediaInput(pipeline)
+            ? facts.Card.Widget.Select(w => w.Source).Where(IsHubUrl)
+            : facts.Card.Widget.Select(w => Clean(w.Text ?? w.UserMessage));
+        return [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxExamples)];
+    }
+
+    private static bool IsHubUrl(string? url) =>
+        url is { Length: <= 2048 } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal) && uri.IsDefaultPort &&
+        (string.Equals(uri.Host, "huggingface.co", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".huggingface.co", StringComparison.OrdinalIgnoreCase) ||
+         string.Equals(uri.Host, "hf.co", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Card text as an example: control characters removed, whitespace-only rejected, length capped.</summary>
     private static string? Clean(string? text)

@@ -35,6 +35,12 @@ public sealed record ModelFacts
     /// <summary>Bytes per parameter of the safetensors weights (2 for F16/BF16, 4 for F32), when known.</summary>
     public int? BytesPerParameter { get; init; }
 
+    /// <summary>The dominant dtype of the safetensors weights as a torch name (<c>float32</c>, <c>float16</c>, <c>bfloat16</c>), when known.</summary>
+    public string? WeightDtype { get; init; }
+
+    /// <summary>Whether the tokenizer has a chat template (<c>tokenizer_config.json</c>'s <c>chat_template</c>): an instruction-tuned model.</summary>
+    public bool HasChatTemplate { get; init; }
+
     /// <summary>The gating mode (<c>auto</c> or <c>manual</c>), or <see langword="null"/> when not gated.</summary>
     public string? Gated { get; init; }
 

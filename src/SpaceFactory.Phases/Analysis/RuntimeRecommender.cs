@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpaceFactory.Phases.Generation;
 
 namespace SpaceFactory.Phases.Analysis;
 
@@ -25,6 +26,15 @@ public sealed class RuntimeRecommender
         var need = memory is { } m ? $"about {Gib(m)} GiB at inference" : "an unknown amount of memory";
 
         var fitsCpu = (analysis.Parameters ?? 0) <= options.CpuParameterLimit && (memory ?? 0) <= options.CpuMemoryBytes;
+        var gpuFirst = analysis.Pipeline == SupportedPipeline.TextToImage && options.AllowZeroGpu && (memory ?? 0) <= options.ZeroGpuMemoryBytes;
+        if (fitsCpu && gpuFirst)
+        {
+            // A diffusion model fits CPU memory but needs minutes per image there: ZeroGPU first, CPU basic as the fallback.
+            reasons.Add($"zero-a10g: {size} and {need} fit CPU basic, but image generation needs a GPU to answer in seconds; ZeroGPU is allowed");
+            reasons.Add("cpu-basic: the fallback, slow but free");
+            return new RuntimeRecommendation { Flavors = ["zero-a10g", "cpu-basic"], Reasons = reasons, EstimatedMemoryBytes = memory };
+        }
+
         if (fitsCpu)
         {
             reasons.Add($"cpu-basic: the model has {size} and needs {need}, which CPU basic (free) serves");

@@ -35,6 +35,18 @@ public sealed record GradioAppRequest
     /// </summary>
     public bool UseZeroGpu { get; init; }
 
+    /// <summary>The model's library (<c>transformers</c>, <c>timm</c>, <c>diffusers</c>...), which picks the template's loader.</summary>
+    public string? Library { get; init; }
+
+    /// <summary>
+    /// The dtype the weights were saved in as a torch name (<c>float32</c>, <c>float16</c>, <c>bfloat16</c>), so the app
+    /// loads them unchanged; <see langword="null"/> lets Transformers read it from config.json (<c>auto</c>).
+    /// </summary>
+    public string? TorchDtype { get; init; }
+
+    /// <summary>Further example inputs from the card's widget (texts, or image/audio URLs on the Hub) for <c>gr.Examples</c>.</summary>
+    public IReadOnlyList<string>? Examples { get; init; }
+
     /// <summary>Pinned versions; the generator's defaults when not set.</summary>
     public GradioAppVersions? Versions { get; init; }
 

@@ -28,4 +28,22 @@ public sealed record GradioAppVersions
 
     /// <summary>Pinned <c>sacremoses</c> version, added for Marian translation models.</summary>
     public string SacreMoses { get; init; } = "0.1.1";
+
+    /// <summary>Pinned <c>torchaudio</c> version (the speech pipeline resamples with it); matches <see cref="Torch"/>.</summary>
+    public string TorchAudio { get; init; } = "2.8.0";
+
+    /// <summary>Pinned <c>torchvision</c> version (timm needs it); matches <see cref="Torch"/>.</summary>
+    public string TorchVision { get; init; } = "0.23.0";
+
+    /// <summary>Pinned <c>timm</c> version, for timm image classifiers.</summary>
+    public string Timm { get; init; } = "1.0.19";
+
+    /// <summary>Pinned <c>diffusers</c> version, for text-to-image pipelines.</summary>
+    public string Diffusers { get; init; } = "0.35.1";
+
+    /// <summary>Pinned <c>accelerate</c> version (diffusers and large Transformers models load through it).</summary>
+    public string Accelerate { get; init; } = "1.10.1";
+
+    /// <summary>Pinned <c>sentence-transformers</c> version, for sentence-similarity models.</summary>
+    public string SentenceTransformers { get; init; } = "5.1.1";
 }

@@ -81,6 +81,109 @@ internal static class GradioInfoWriter
         w.WriteEndObject();
     }
 
+    /// <summary>A file-valued input (<c>Image</c>, <c>Audio</c>, <c>File</c>): Gradio's <c>FileData</c> schema.</summary>
+    public static void FileParameter(Utf8JsonWriter w, string name, string component)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", name);
+        w.WriteString("parameter_name", name);
+        w.WriteBoolean("parameter_has_default", false);
+        w.WriteNull("parameter_default");
+        WriteFileDataType(w);
+        WritePythonType(w, "filepath");
+        w.WriteString("component", component);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A file-valued output (<c>Image</c>, <c>Audio</c>): Gradio's <c>FileData</c> schema.</summary>
+    public static void FileReturn(Utf8JsonWriter w, string label, string component)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", label);
+        WriteFileDataType(w);
+        WritePythonType(w, "filepath");
+        w.WriteString("component", component);
+        w.WriteEndObject();
+    }
+
+    public static void NumberParameter(Utf8JsonWriter w, string name, double defaultValue)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", name);
+        w.WriteString("parameter_name", name);
+        w.WriteBoolean("parameter_has_default", true);
+        w.WriteNumber("parameter_default", defaultValue);
+        WriteType(w, "number", description: null);
+        WritePythonType(w, "float");
+        w.WriteString("component", "Number");
+        w.WriteNumber("example_input", defaultValue);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A <c>Chatbot</c> input: a list of <c>{"role", "content"}</c> messages.</summary>
+    public static void ChatbotParameter(Utf8JsonWriter w, string name)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", name);
+        w.WriteString("parameter_name", name);
+        w.WriteBoolean("parameter_has_default", true);
+        w.WriteStartArray("parameter_default");
+        w.WriteEndArray();
+        WriteMessagesType(w);
+        WritePythonType(w, "list[dict(role: str, content: str)]");
+        w.WriteString("component", "Chatbot");
+        w.WriteEndObject();
+    }
+
+    /// <summary>A <c>Chatbot</c> output.</summary>
+    public static void ChatbotReturn(Utf8JsonWriter w, string label)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", label);
+        WriteMessagesType(w);
+        WritePythonType(w, "list[dict(role: str, content: str)]");
+        w.WriteString("component", "Chatbot");
+        w.WriteEndObject();
+    }
+
+    private static void WriteMessagesType(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("type");
+        w.WriteString("type", "array");
+        w.WriteStartObject("items");
+        w.WriteString("type", "object");
+        w.WriteStartObject("properties");
+        w.WriteStartObject("role");
+        w.WriteString("type", "string");
+        w.WriteEndObject();
+        w.WriteStartObject("content");
+        w.WriteString("title", "Content");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFileDataType(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("type");
+        w.WriteString("title", "FileData");
+        w.WriteString("type", "object");
+        w.WriteStartObject("properties");
+        foreach (var (property, title) in (ReadOnlySpan<(string, string)>)[("path", "Path"), ("url", "Url"), ("size", "Size"), ("orig_name", "Orig Name"), ("mime_type", "Mime Type")])
+        {
+            w.WriteStartObject(property);
+            w.WriteString("title", title);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("required");
+        w.WriteStringValue("path");
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     /// <summary>The <c>/health</c> endpoint registered with <c>gr.api</c>.</summary>
     public static void HealthEndpoint(Utf8JsonWriter w)
     {

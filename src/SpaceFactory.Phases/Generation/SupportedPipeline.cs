@@ -1,6 +1,6 @@
 namespace SpaceFactory.Phases.Generation;
 
-/// <summary>The Transformers text pipelines the app generator has a template for.</summary>
+/// <summary>The tasks the app generator has a template for (docs/templates.md lists them with library, hardware and check).</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(SupportedPipelineJsonConverter))]
 public enum SupportedPipeline
 {
@@ -33,4 +33,22 @@ public enum SupportedPipeline
 
     /// <summary><c>feature-extraction</c>: an embedding vector.</summary>
     FeatureExtraction,
+
+    /// <summary><c>image-classification</c>: labels with scores for an image (Transformers or timm).</summary>
+    ImageClassification,
+
+    /// <summary><c>automatic-speech-recognition</c>: the transcript of a recording.</summary>
+    AutomaticSpeechRecognition,
+
+    /// <summary><c>text-to-image</c>: an image drawn from a prompt (diffusers).</summary>
+    TextToImage,
+
+    /// <summary><c>sentence-similarity</c>: sentence embeddings and similarity scores (sentence-transformers).</summary>
+    SentenceSimilarity,
+
+    /// <summary>
+    /// <c>chat</c>: a text-generation model whose tokenizer has a chat template, served as a streaming chat over
+    /// messages (the Hub tags such models <c>text-generation</c>).
+    /// </summary>
+    Chat,
 }

@@ -17,6 +17,11 @@ internal static class SupportedPipelines
         (SupportedPipeline.QuestionAnswering, "question-answering"),
         (SupportedPipeline.ZeroShotClassification, "zero-shot-classification"),
         (SupportedPipeline.FeatureExtraction, "feature-extraction"),
+        (SupportedPipeline.ImageClassification, "image-classification"),
+        (SupportedPipeline.AutomaticSpeechRecognition, "automatic-speech-recognition"),
+        (SupportedPipeline.TextToImage, "text-to-image"),
+        (SupportedPipeline.SentenceSimilarity, "sentence-similarity"),
+        (SupportedPipeline.Chat, "chat"),
     ];
 
     /// <summary>Every supported pipeline tag, in a stable order.</summary>

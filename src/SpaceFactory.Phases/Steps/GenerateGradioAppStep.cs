@@ -4,7 +4,7 @@ using SpaceFactory.Phases.Generation;
 namespace SpaceFactory.Phases.Steps;
 
 /// <summary>
-/// Generates the Space's files from the analysis (a template per pipeline kind), records them under
+/// Generates the Space's files from the analysis (a template per task and library), records them under
 /// <c>generated/</c>, and hands them and the validation probe on. Parameter <c>title</c> sets the Space title.
 /// </summary>
 public sealed class GenerateGradioAppStep(GradioAppGenerator generator) : IPhaseStep
@@ -37,6 +37,9 @@ public sealed class GenerateGradioAppStep(GradioAppGenerator generator) : IPhase
             Labels = analysis.Labels.Count > 0 ? analysis.Labels : null,
             NeedsSentencePiece = analysis.NeedsSentencePiece,
             UseZeroGpu = usesZeroGpu,
+            Library = analysis.Library,
+            TorchDtype = analysis.TorchDtype,
+            Examples = analysis.Examples.Count > 0 ? analysis.Examples : null,
         });
         await RecordAsync(context, app, cancellationToken).ConfigureAwait(false);
         return StepResult.Completed($"{pipeline.ToTag()} app with endpoint {app.Probe.ApiName}{(usesZeroGpu ? " on ZeroGPU" : string.Empty)}");

@@ -24,6 +24,8 @@ internal static class ModelFactsBuilder
             Files = [.. (info.Siblings ?? []).Select(s => new ModelFileFacts(s.Path, s.Size ?? s.Lfs?.Size))],
             SafetensorsParameters = info.Safetensors?.Total,
             BytesPerParameter = BytesPerParameter(info.Safetensors?.Parameters),
+            WeightDtype = WeightDtype(info.Safetensors?.Parameters),
+            HasChatTemplate = HasChatTemplate(info.Config?.AdditionalProperties),
             Gated = info.Gated is { IsGated: true } gated ? gated.Mode : null,
             Private = info.Private ?? false,
             CanReadFiles = canReadFiles,
@@ -40,7 +42,13 @@ internal static class ModelFactsBuilder
         Languages = card.Metadata.Languages,
         LibraryName = card.Metadata.LibraryName,
         PipelineTag = card.Metadata.PipelineTag,
-        Widget = [.. card.Metadata.Widget.Select(w => new WidgetExample(w.Text, StringProperty(w.Raw, "context"), CandidateLabels(w.Raw)))],
+        Widget = [.. card.Metadata.Widget.Select(w => new WidgetExample(w.Text, StringProperty(w.Raw, "context"), CandidateLabels(w.Raw))
+        {
+            Source = w.Source ?? StringProperty(w.Raw, "src"),
+            SourceSentence = StringProperty(w.Raw, "source_sentence"),
+            Sentences = Strings(w.Raw, "sentences"),
+            UserMessage = UserMessage(w.Raw),
+        })],
         MetadataError = card.MetadataError,
         Truncated = card.IsTruncated,
     };
@@ -64,6 +72,42 @@ internal static class ModelFactsBuilder
         };
         return labels is { Count: > 0 } ? labels : null;
     }
+
+    private static List<string>? Strings(JsonElement raw, string name) =>
+        raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
+            : null;
+
+    /// <summary>The first user message of a chat widget's <c>messages</c> list.</summary>
+    private static string? UserMessage(JsonElement raw) =>
+        raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array
+            ? messages.EnumerateArray()
+                .Where(m => m.ValueKind == JsonValueKind.Object && string.Equals(StringProperty(m, "role"), "user", StringComparison.Ordinal))
+                .Select(m => StringProperty(m, "content"))
+                .FirstOrDefault(c => c is not null)
+            : null;
+
+    /// <summary>The Hub's model info carries <c>config.tokenizer_config.chat_template</c> (a string, or a list of named templates).</summary>
+    private static bool HasChatTemplate(IDictionary<string, JsonElement>? config) =>
+        config is not null && config.TryGetValue("tokenizer_config", out var tokenizer) && tokenizer.ValueKind == JsonValueKind.Object &&
+        tokenizer.TryGetProperty("chat_template", out var template) &&
+        template.ValueKind switch
+        {
+            JsonValueKind.String => template.GetString()!.Length > 0,
+            JsonValueKind.Array => template.GetArrayLength() > 0,
+            _ => false,
+        };
+
+    private static string? WeightDtype(IReadOnlyDictionary<string, long>? parameters) =>
+        parameters is null || parameters.Count == 0
+            ? null
+            : parameters.MaxBy(p => p.Value).Key.ToUpperInvariant() switch
+            {
+                "F32" => "float32",
+                "F16" => "float16",
+                "BF16" => "bfloat16",
+                _ => null,
+            };
 
     private static int? BytesPerParameter(IReadOnlyDictionary<string, long>? parameters)
     {

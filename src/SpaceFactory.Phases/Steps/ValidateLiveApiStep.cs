@@ -1,7 +1,9 @@
+using System.Text.Json;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf.Gradio;
+using SpaceFactory.Phases.Validation;
 
 namespace SpaceFactory.Phases.Steps;
 
@@ -59,10 +61,12 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOp
                 result = result with { Health = answer.Outputs.Count > 0 ? answer.Outputs[0] : null };
             }
 
+            var inputs = await UploadProbeMediaAsync(context, client, probe, cancellationToken).ConfigureAwait(false);
+            result = result with { Inputs = inputs };
             var started = clock.GetTimestamp();
-            var call = await RetryAsync(context, probe.ApiName, ct => client.CallAsync(probe.ApiName, probe.Inputs, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            var call = await RetryAsync(context, probe.ApiName, ct => client.CallAsync(probe.ApiName, inputs, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
             var latency = clock.GetElapsedTime(started).TotalMilliseconds;
-            var verdict = probe.Check.Evaluate(call.Outputs);
+            var verdict = await JudgeOutputsAsync(context, client, probe.Check, call.Outputs, cancellationToken).ConfigureAwait(false);
             result = result with
             {
                 Passed = verdict.Passed,
@@ -104,6 +108,72 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOp
             (ex, attempt) => $"{what} hit a transient failure ({StepRetry.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}",
             (_, ct) => call(ct),
             cancellationToken);
+
+    /// <summary>
+    /// Makes each media input of the probe (a PNG drawn in code, a short WAV tone), keeps a copy under
+    /// <c>artifacts/</c>, uploads it through the app's upload route and puts the uploaded file in its input slot.
+    /// </summary>
+    private async Task<IReadOnlyList<JsonElement>> UploadProbeMediaAsync(PhaseContext context, GradioClient client, ValidationProbe probe, CancellationToken cancellationToken)
+    {
+        if (probe.Uploads.Count == 0)
+        {
+            return probe.Inputs;
+        }
+
+        var inputs = probe.Inputs.ToArray();
+        foreach (var upload in probe.Uploads)
+        {
+            if (upload.InputIndex < 0 || upload.InputIndex >= inputs.Length)
+            {
+                throw new InvalidOperationException($"The probe uploads a {upload.Kind} for input {upload.InputIndex}, but {probe.ApiName} takes {inputs.Length} inputs.");
+            }
+
+            var (fileName, content) = ProbeMedia.Create(upload.Kind);
+            await context.Recorder.WriteArtifactAsync($"artifacts/input{upload.InputIndex}_{fileName}", new MemoryStream(content, writable: false), cancellationToken).ConfigureAwait(false);
+            var file = await RetryAsync(context, "uploading " + fileName, ct => client.UploadAsync(new MemoryStream(content, writable: false), fileName, ct), cancellationToken).ConfigureAwait(false);
+            inputs[upload.InputIndex] = GradioValue.File(file);
+        }
+
+        return inputs;
+    }
+
+    /// <summary>
+    /// Applies the output check; a file output (image, audio) is then downloaded (bounded), stored under
+    /// <c>artifacts/</c> and judged by its bytes, and the verdict links the stored file for report.md.
+    /// </summary>
+    private async Task<OutputCheckResult> JudgeOutputsAsync(PhaseContext context, GradioClient client, OutputCheck check, IReadOnlyList<JsonElement> outputs, CancellationToken cancellationToken)
+    {
+        var verdict = check.Evaluate(outputs);
+        if (!verdict.Passed || check is not FileOutputCheck fileCheck)
+        {
+            return verdict;
+        }
+
+        var output = outputs[0];
+        var file = new GradioFileData
+        {
+            Path = output.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString()! : string.Empty,
+            Url = output.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null,
+        };
+
+        var content = await RetryAsync(context, "downloading the output file", async ct =>
+        {
+            var stream = await client.DownloadAsync(file, ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await BoundedRead.ReadAsync(stream, FileOutputCheck.MaxBytes, ct).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (content is null)
+        {
+            return OutputCheckResult.Fail($"the output file is larger than {FileOutputCheck.MaxBytes / (1024 * 1024)} MiB");
+        }
+
+        var (contentVerdict, extension) = fileCheck.EvaluateContent(content);
+        var artifact = "artifacts/output" + extension;
+        await context.Recorder.WriteArtifactAsync(artifact, new MemoryStream(content, writable: false), cancellationToken).ConfigureAwait(false);
+        return contentVerdict with { Reason = $"{contentVerdict.Reason}, saved as [{artifact}]({artifact})" };
+    }
 
     private static async Task<StepResult> FinishAsync(PhaseContext context, ValidationTestResult result, OutcomeCode code, CancellationToken cancellationToken)
     {

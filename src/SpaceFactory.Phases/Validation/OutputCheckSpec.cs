@@ -30,6 +30,9 @@ public sealed record OutputCheckSpec(string Kind, string? Text = null, IReadOnly
         "entity_list" => new EntityListCheck(),
         "answer_span" => new AnswerSpanCheck(),
         "embedding_vector" => new EmbeddingCheck(),
+        "chat_messages" => new ChatMessagesCheck(),
+        "image_file" => new ImageFileCheck(),
+        "audio_file" => new AudioFileCheck(),
         _ => throw new InvalidOperationException($"Unknown output check kind '{Kind}'."),
     };
 

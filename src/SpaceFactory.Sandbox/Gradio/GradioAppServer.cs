@@ -31,6 +31,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, GradioSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (GradioEndpoint Endpoint, GradioOutcome Outcome)> _calls = new(StringComparer.Ordinal);
     private readonly string _uploads;
+    private readonly SimulatedFiles _files;
 
     private GradioAppServer(WebApplication app, SpaceRuntime space, SandboxServices services)
     {
@@ -38,6 +39,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
         _space = space;
         _services = services;
         _uploads = Path.Combine(services.DataRoot, "space-uploads", space.Repo.ObjectId);
+        _files = new SimulatedFiles(_uploads, () => Origin + (_space.Manifest?.ApiPrefix ?? string.Empty));
     }
 
     /// <summary>The app origin, e.g. <c>http://127.0.0.1:41234</c>.</summary>
@@ -250,7 +252,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
     private Task StartCallAsync(HttpContext context, GradioEndpoint endpoint, JsonArray data)
     {
         var eventId = HexIds.New(32);
-        _calls[eventId] = (endpoint, GradioSimulator.Run(endpoint, data));
+        _calls[eventId] = (endpoint, GradioSimulator.Run(endpoint, data, _files));
         return SandboxHttp.WriteNodeAsync(context, new JsonObject { ["event_id"] = eventId });
     }
 
@@ -304,7 +306,7 @@ internal sealed class GradioAppServer : IAsyncDisposable
         }
 
         var endpoint = manifest.Endpoints[fnIndex];
-        var outcome = GradioSimulator.Run(endpoint, data);
+        var outcome = GradioSimulator.Run(endpoint, data, _files);
         var eventId = HexIds.New(32);
         var session = _sessions.GetOrAdd(sessionHash, static _ => new GradioSession());
         session.Join();

@@ -3,16 +3,21 @@ using SpaceFactory.Sandbox.Infrastructure;
 
 namespace SpaceFactory.Sandbox.Gradio;
 
-/// <summary>Computes deterministic outputs of a manifest endpoint (modes fixed, echo, echo_prefix, error).</summary>
+/// <summary>Computes deterministic outputs of a manifest endpoint (modes fixed, echo, echo_prefix, error; media and chat in <see cref="MediaSimulation"/>).</summary>
 internal static class GradioSimulator
 {
-    public static GradioOutcome Run(GradioEndpoint endpoint, JsonArray inputs)
+    public static GradioOutcome Run(GradioEndpoint endpoint, JsonArray inputs, SimulatedFiles? files = null)
     {
         var needed = endpoint.Parameters.Count;
         if (inputs.Count < needed)
         {
             // Gradio runs the job and fails it in Blocks.validate_inputs (a plain exception, not a gr.Error).
             return new GradioOutcome(null, $"An event handler ({endpoint.Name}) didn't receive enough input values (needed: {needed}, got: {inputs.Count}).", IsGrError: false);
+        }
+
+        if (MediaSimulation.TryRun(endpoint, inputs, files) is { } media)
+        {
+            return media;
         }
 
         var simulation = endpoint.Simulation;

@@ -319,6 +319,26 @@ public class InProcessRunExecutorTests
         Assert.That(await File.ReadAllTextAsync(Path.Combine(_store.RunFolder(result.RunId), "logs/big.log")), Does.EndWith("[REDACTED]\nend"));
     }
 
+    [Test]
+    public async Task Media_artifacts_are_kept_byte_for_byte_and_a_secret_inside_them_is_still_redacted()
+    {
+        byte[] media = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE, 0x80, 0x0A, 0x0D, 0xC3];
+        var recipe = Recipe(new DelegateStep("writes", async (c, ct) =>
+        {
+            await c.Recorder.WriteArtifactAsync("artifacts/output.png", new MemoryStream(media), ct);
+            await c.Recorder.WriteArtifactAsync("artifacts/leak.wav", new MemoryStream([.. media, .. System.Text.Encoding.ASCII.GetBytes(c.GetSecret("HF_TOKEN")!), 0xFF]), ct);
+            return StepResult.Completed();
+        }));
+
+        var result = await Executor(_store, recipe).RunAsync(new FactoryRequest("test") { Secrets = new Dictionary<string, string> { ["HF_TOKEN"] = Canary } });
+
+        var folder = _store.RunFolder(result.RunId);
+        Assert.That(await File.ReadAllBytesAsync(Path.Combine(folder, "artifacts/output.png")), Is.EqualTo(media));
+        var leak = await File.ReadAllBytesAsync(Path.Combine(folder, "artifacts/leak.wav"));
+        Assert.That(leak[..media.Length], Is.EqualTo(media), "the bytes around the secret are unchanged");
+        Assert.That(System.Text.Encoding.Latin1.GetString(leak), Does.Not.Contain(Canary).And.Contain("[REDACTED]"));
+    }
+
     [TestCase("../x")]
     [TestCase("/etc/passwd")]
     [TestCase("a/../../b")]

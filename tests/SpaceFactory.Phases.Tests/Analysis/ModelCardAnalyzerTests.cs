@@ -74,20 +74,20 @@ public class ModelCardAnalyzerTests
     }
 
     [Test]
-    public void A_diffusers_model_is_unsupported_naming_the_library()
+    public void A_model_of_an_unknown_library_is_unsupported_naming_the_library()
     {
-        var analysis = Analyzer.Analyze(TinyGpt2 with { LibraryName = "diffusers", PipelineTag = "text-to-image" });
+        var analysis = Analyzer.Analyze(TinyGpt2 with { LibraryName = "paddlenlp", PipelineTag = "text-to-image" });
         Assert.That(analysis.Supported, Is.False);
         Assert.That(analysis.Blocker, Is.Null);
-        Assert.That(analysis.Reason, Does.Contain("library 'diffusers'"));
+        Assert.That(analysis.Reason, Does.Contain("library 'paddlenlp'"));
     }
 
     [Test]
     public void An_unsupported_task_names_the_task_and_the_supported_ones()
     {
-        var analysis = Analyzer.Analyze(TinyGpt2 with { PipelineTag = "image-classification" });
+        var analysis = Analyzer.Analyze(TinyGpt2 with { PipelineTag = "text-to-video" });
         Assert.That(analysis.Supported, Is.False);
-        Assert.That(analysis.Reason, Does.Contain("'image-classification'").And.Contain("text-generation"));
+        Assert.That(analysis.Reason, Does.Contain("'text-to-video'").And.Contain("text-generation"));
     }
 
     [Test]

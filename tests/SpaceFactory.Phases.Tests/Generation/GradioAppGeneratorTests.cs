@@ -11,7 +11,8 @@ public class GradioAppGeneratorTests
 {
     private static readonly GradioAppGenerator Generator = new();
 
-    private static IEnumerable<SupportedPipeline> AllPipelines => Enum.GetValues<SupportedPipeline>();
+    /// <summary>The Transformers text pipelines (the new tasks have their own tests in GeneratedAppStructureTests).</summary>
+    private static IEnumerable<SupportedPipeline> AllPipelines => Enum.GetValues<SupportedPipeline>().Where(p => p <= SupportedPipeline.FeatureExtraction);
 
     private static GradioAppRequest RequestFor(SupportedPipeline pipeline, string example = "Hello, my name is") => new()
     {

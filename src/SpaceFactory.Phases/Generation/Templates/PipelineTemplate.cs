@@ -3,24 +3,42 @@ using SpaceFactory.Phases.Validation;
 
 namespace SpaceFactory.Phases.Generation.Templates;
 
-/// <summary>One pipeline's part of a generated app: its Python function and UI, its API schema, its simulated
-/// behaviour for the Sandbox, and the probe that validates it.</summary>
+/// <summary>One task's generated app: its Python source (an embedded <c>.py</c> file, see <see cref="PythonTemplate"/>),
+/// the literals that fill it, its requirements, its API schema, its simulated behaviour for the Sandbox, and the probe
+/// that validates it.</summary>
 internal abstract class PipelineTemplate
 {
-    /// <summary>The endpoint name without a slash, e.g. <c>generate</c>.</summary>
+    /// <summary>The endpoint the probe calls, without a slash, e.g. <c>generate</c>.</summary>
     public abstract string EndpointName { get; }
 
-    /// <summary>The Python function(s) the endpoint runs; module-level, no indentation.</summary>
-    public abstract string Function(GradioAppRequest request);
+    /// <summary>The embedded template file, e.g. <c>text_generation.py</c>.</summary>
+    public abstract string FileName { get; }
 
-    /// <summary>The components and the event wiring, indented by four spaces (inside <c>with gr.Blocks()</c>).</summary>
-    public abstract string Ui(GradioAppRequest request);
+    /// <summary>The task named in the app's <c>TASK</c> constant (the Transformers pipeline task when it runs one).</summary>
+    public virtual string Task(GradioAppRequest request) => request.Pipeline.ToTag();
+
+    /// <summary>Adds the literals of the template's own placeholders (the generator adds MODEL_ID, TASK, TITLE and DESCRIPTION).</summary>
+    public virtual void AddValues(PythonTemplateValues values, GradioAppRequest request) => values.String("EXAMPLE", request.Example.Text);
+
+    /// <summary>The pinned packages of <c>requirements.txt</c> (Gradio itself comes from the README's <c>sdk_version</c>).</summary>
+    public virtual IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)
+    {
+        yield return ("transformers", versions.Transformers);
+        yield return ("torch", versions.Torch);
+        if (request.NeedsSentencePiece)
+        {
+            yield return ("sentencepiece", versions.SentencePiece);
+        }
+    }
 
     /// <summary>Writes the endpoint's <c>parameters</c> and <c>returns</c> properties in Gradio's <c>/info</c> shape.</summary>
     public abstract void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request);
 
     /// <summary>Writes the endpoint's simulation object (see docs/sandbox.md) with clearly labelled outputs.</summary>
     public abstract void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request);
+
+    /// <summary>Named endpoints of the app besides the probed one and <c>/health</c>.</summary>
+    public virtual IReadOnlyList<TemplateEndpoint> OtherEndpoints(GradioAppRequest request) => [];
 
     /// <summary>The validation probe: inputs taken from the example and the check the output must pass.</summary>
     public abstract ValidationProbe CreateProbe(GradioAppRequest request);
@@ -50,6 +68,36 @@ internal abstract class PipelineTemplate
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>Writes <c>{"mode": <paramref name="mode"/>}</c>: a simulation the Sandbox computes from the inputs.</summary>
+    protected static void WriteMode(Utf8JsonWriter writer, string mode)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("mode", mode);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a simulated embedding output: <c>{"dimensions", ["tokens",] "embedding", "simulated": true}</c>.</summary>
+    protected static void WriteSimulatedEmbedding(Utf8JsonWriter writer, double[] vector, int? tokens) =>
+        WriteFixed(writer, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("dimensions", vector.Length);
+            if (tokens is { } count)
+            {
+                w.WriteNumber("tokens", count);
+            }
+
+            w.WriteStartArray("embedding");
+            foreach (var value in vector)
+            {
+                w.WriteNumberValue(value);
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("simulated", true);
+            w.WriteEndObject();
+        });
 
     /// <summary>Writes a simulated Gradio <c>Label</c> value whose top label is the first of <paramref name="labels"/>.</summary>
     protected static void WriteLabelValue(Utf8JsonWriter writer, IReadOnlyList<string> labels)

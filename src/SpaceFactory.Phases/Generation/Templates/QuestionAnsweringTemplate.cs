@@ -8,21 +8,10 @@ internal sealed class QuestionAnsweringTemplate : PipelineTemplate
 {
     public override string EndpointName => "answer";
 
-    public override string Function(GradioAppRequest request) => """
-        def answer(question: str, context: str) -> dict:
-            "Find the answer to the question in the context."
-            if not question or not question.strip() or not context or not context.strip():
-                raise gr.Error("question and context must not be empty")
-            result = pipe(question=question, context=context)
-            return {"answer": result["answer"], "score": float(result["score"]), "start": int(result["start"]), "end": int(result["end"])}
-        """;
+    public override string FileName => "question_answering.py";
 
-    public override string Ui(GradioAppRequest request) => """
-            question = gr.Textbox(label="question", value=EXAMPLE)
-            context = gr.Textbox(label="context", value=EXAMPLE_CONTEXT, lines=6)
-            result = gr.JSON(label="answer")
-            gr.Button("Answer").click(answer, inputs=[question, context], outputs=result, api_name="answer")
-        """;
+    public override void AddValues(PythonTemplateValues values, GradioAppRequest request) =>
+        values.String("EXAMPLE", request.Example.Text).String("EXAMPLE_CONTEXT", Context(request));
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
     {

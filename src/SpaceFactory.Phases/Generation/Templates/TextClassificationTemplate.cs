@@ -8,20 +8,7 @@ internal sealed class TextClassificationTemplate : PipelineTemplate
 {
     public override string EndpointName => "classify";
 
-    public override string Function(GradioAppRequest request) => """
-        def classify(text: str) -> dict:
-            "Score every label of the model for the text."
-            if not text or not text.strip():
-                raise gr.Error("text must not be empty")
-            scores = pipe(text, top_k=None)
-            return {item["label"]: float(item["score"]) for item in scores}
-        """;
-
-    public override string Ui(GradioAppRequest request) => """
-            text = gr.Textbox(label="text", value=EXAMPLE, lines=3)
-            label = gr.Label(label="label", num_top_classes=5)
-            gr.Button("Classify").click(classify, inputs=text, outputs=label, api_name="classify")
-        """;
+    public override string FileName => "text_classification.py";
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
     {

@@ -7,30 +7,30 @@ namespace SpaceFactory.Phases.Generation.Templates;
 /// Text in, text out: <c>text2text-generation</c> (<c>/generate</c>), <c>summarization</c> (<c>/summarize</c>) and
 /// <c>translation</c> (<c>/translate</c>), which differ only in names and the pipeline's output key.
 /// </summary>
-internal sealed class TextToTextTemplate(string endpointName, string outputKey, string outputLabel, string simulatedOutput) : PipelineTemplate
+internal sealed class TextToTextTemplate(string fileName, string endpointName, string outputLabel, string simulatedOutput) : PipelineTemplate
 {
-    public static TextToTextTemplate Text2Text { get; } = new("generate", "generated_text", "generated_text", "[simulated generated text]");
+    public static TextToTextTemplate Text2Text { get; } = new("text2text_generation.py", "generate", "generated_text", "[simulated generated text]");
 
-    public static TextToTextTemplate Summarization { get; } = new("summarize", "summary_text", "summary", "[simulated summary]");
+    public static TextToTextTemplate Summarization { get; } = new("summarization.py", "summarize", "summary", "[simulated summary]");
 
-    public static TextToTextTemplate Translation { get; } = new("translate", "translation_text", "translation", "[simulated translation]");
+    public static TextToTextTemplate Translation { get; } = new("translation.py", "translate", "translation", "[simulated translation]");
 
     public override string EndpointName => endpointName;
 
-    public override string Function(GradioAppRequest request) => $$"""
-        def {{endpointName}}(text: str) -> str:
-            "Run the model on the text and return its {{outputLabel}}."
-            if not text or not text.strip():
-                raise gr.Error("text must not be empty")
-            result = pipe(text, truncation=True)
-            return result[0]["{{outputKey}}"]
-        """;
+    public override string FileName => fileName;
 
-    public override string Ui(GradioAppRequest request) => $$"""
-            text = gr.Textbox(label="text", value=EXAMPLE, lines=5)
-            {{outputLabel}} = gr.Textbox(label="{{outputLabel}}")
-            gr.Button("Run").click({{endpointName}}, inputs=text, outputs={{outputLabel}}, api_name="{{endpointName}}")
-        """;
+    public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)
+    {
+        foreach (var requirement in base.Requirements(versions, request))
+        {
+            yield return requirement;
+        }
+
+        if (request.Pipeline == SupportedPipeline.Translation)
+        {
+            yield return ("sacremoses", versions.SacreMoses);
+        }
+    }
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
     {

@@ -8,29 +8,7 @@ internal sealed class TokenClassificationTemplate : PipelineTemplate
 {
     public override string EndpointName => "extract";
 
-    public override string Function(GradioAppRequest request) => """
-        def extract(text: str) -> list:
-            "Find the entities in the text (tokens grouped by the simple aggregation strategy)."
-            if not text or not text.strip():
-                raise gr.Error("text must not be empty")
-            entities = pipe(text, aggregation_strategy="simple")
-            return [
-                {
-                    "entity_group": entity.get("entity_group", entity.get("entity")),
-                    "score": float(entity["score"]),
-                    "word": entity["word"],
-                    "start": entity.get("start"),
-                    "end": entity.get("end"),
-                }
-                for entity in entities
-            ]
-        """;
-
-    public override string Ui(GradioAppRequest request) => """
-            text = gr.Textbox(label="text", value=EXAMPLE, lines=3)
-            entities = gr.JSON(label="entities")
-            gr.Button("Extract").click(extract, inputs=text, outputs=entities, api_name="extract")
-        """;
+    public override string FileName => "token_classification.py";
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
     {

@@ -8,22 +8,10 @@ internal sealed class ZeroShotClassificationTemplate : PipelineTemplate
 {
     public override string EndpointName => "classify";
 
-    public override string Function(GradioAppRequest request) => """
-        def classify(text: str, candidate_labels: str) -> dict:
-            "Score each comma-separated candidate label for the text."
-            labels = [label.strip() for label in candidate_labels.split(",") if label.strip()]
-            if not text or not text.strip() or not labels:
-                raise gr.Error("text and at least one candidate label are required")
-            result = pipe(text, candidate_labels=labels)
-            return {label: float(score) for label, score in zip(result["labels"], result["scores"])}
-        """;
+    public override string FileName => "zero_shot_classification.py";
 
-    public override string Ui(GradioAppRequest request) => """
-            text = gr.Textbox(label="text", value=EXAMPLE, lines=3)
-            candidate_labels = gr.Textbox(label="candidate_labels", value=", ".join(EXAMPLE_LABELS))
-            label = gr.Label(label="label")
-            gr.Button("Classify").click(classify, inputs=[text, candidate_labels], outputs=label, api_name="classify")
-        """;
+    public override void AddValues(PythonTemplateValues values, GradioAppRequest request) =>
+        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLE_LABELS", Candidates(request));
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
     {

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using SpaceFactory.Phases.Validation;
+
+namespace SpaceFactory.Phases.Generation.Templates;
+
+/// <summary>
+/// Chat for instruction-tuned text-generation models (a chat template in tokenizer_config.json): <c>/chat(messages,
+/// max_new_tokens)</c> applies the chat template and streams the growing conversation; <c>/add_message</c> is the UI's
+/// step that appends the typed message.
+/// </summary>
+internal sealed class ChatTemplate : MediaTemplate
+{
+    /// <summary>Seconds a ZeroGPU call may hold the GPU.</summary>
+    public const int GpuSeconds = 120;
+
+    public override string EndpointName => "chat";
+
+    public override string FileName => "chat.py";
+
+    public override string Task(GradioAppRequest request) => "text-generation";
+
+    public override void AddValues(PythonTemplateValues values, GradioAppRequest request)
+    {
+        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
+        if (request.UseZeroGpu)
+        {
+            values.Integer("GPU_SECONDS", GpuSeconds);
+        }
+    }
+
+    public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)
+    {
+        foreach (var requirement in base.Requirements(versions, request))
+        {
+            yield return requirement;
+        }
+
+        yield return ("accelerate", versions.Accelerate);
+    }
+
+    public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
+    {
+        writer.WriteStartArray("parameters");
+        GradioInfoWriter.ChatbotParameter(writer, "messages");
+        GradioInfoWriter.SliderParameter(writer, "max_new_tokens", 1, 1024, 256);
+        writer.WriteEndArray();
+        writer.WriteStartArray("returns");
+        GradioInfoWriter.ChatbotReturn(writer, "messages");
+        writer.WriteEndArray();
+    }
+
+    public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) => WriteMode(writer, "chat");
+
+    public override IReadOnlyList<TemplateEndpoint> OtherEndpoints(GradioAppRequest request) =>
+    [
+        new("/add_message", w =>
+        {
+            w.WriteStartArray("parameters");
+            GradioInfoWriter.TextboxParameter(w, "message", request.Example.Text);
+            GradioInfoWriter.ChatbotParameter(w, "messages");
+            w.WriteEndArray();
+            w.WriteStartArray("returns");
+            GradioInfoWriter.TextboxReturn(w, "message");
+            GradioInfoWriter.ChatbotReturn(w, "messages");
+            w.WriteEndArray();
+        }, w => WriteMode(w, "chat_add_message")),
+    ];
+
+    public override ValidationProbe CreateProbe(GradioAppRequest request) =>
+        new("/chat", Inputs(w =>
+        {
+            w.WriteStartArray();
+            w.WriteStartObject();
+            w.WriteString("role", "user");
+            w.WriteString("content", request.Example.Text);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteNumberValue(32);
+        }), new ChatMessagesCheck());
+}
