@@ -81,6 +81,10 @@ public sealed class HfSandbox : IAsyncDisposable
         app.Use(new FaultInjector(options.Faults, services.FaultRandom, services.FaultGate, services.Statistics, spaceApp: false).InvokeAsync);
         new HubRepoEndpoints(services).Map(app);
         new CommitEndpoints(services).Map(app);
+        new RepoTreeEndpoints(services).Map(app);
+        new RepoListEndpoints(services).Map(app);
+        new DuplicateEndpoints(services).Map(app);
+        YamlValidationEndpoints.Map(app);
         new LfsEndpoints(services).Map(app);
         new ResolveEndpoints(services).Map(app);
         new SpaceEndpoints(services).Map(app);
