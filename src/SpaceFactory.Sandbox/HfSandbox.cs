@@ -89,6 +89,7 @@ public sealed class HfSandbox : IAsyncDisposable
         new ResolveEndpoints(services).Map(app);
         new SpaceEndpoints(services).Map(app);
         new JobEndpoints(services).Map(app);
+        new ScheduledJobEndpoints(services).Map(app);
         new BucketEndpoints(services).Map(app);
         new ChatCompletionEndpoints(services).Map(app);
         new OAuthEndpoints(services).Map(app);
@@ -230,6 +231,7 @@ public sealed class HfSandbox : IAsyncDisposable
             return;
         }
 
+        _services.ScheduledJobs.StopAll();
         _services.Jobs.StopAll();
         await _services.Spaces.DisposeAllAsync().ConfigureAwait(false);
         try

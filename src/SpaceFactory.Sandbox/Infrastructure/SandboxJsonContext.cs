@@ -28,6 +28,9 @@ namespace SpaceFactory.Sandbox.Infrastructure;
 [JsonSerializable(typeof(TreeWire.YamlValidation))]
 [JsonSerializable(typeof(TreeWire.YamlValidationRequest))]
 [JsonSerializable(typeof(TreeWire.DuplicateRequest))]
+[JsonSerializable(typeof(ScheduledJobRequest))]
+[JsonSerializable(typeof(ScheduledJobAnswer))]
+[JsonSerializable(typeof(List<ScheduledJobAnswer>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext
 {
     /// <summary>
