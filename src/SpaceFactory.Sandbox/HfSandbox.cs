@@ -81,10 +81,15 @@ public sealed class HfSandbox : IAsyncDisposable
         app.Use(new FaultInjector(options.Faults, services.FaultRandom, services.FaultGate, services.Statistics, spaceApp: false).InvokeAsync);
         new HubRepoEndpoints(services).Map(app);
         new CommitEndpoints(services).Map(app);
+        new RepoTreeEndpoints(services).Map(app);
+        new RepoListEndpoints(services).Map(app);
+        new DuplicateEndpoints(services).Map(app);
+        YamlValidationEndpoints.Map(app);
         new LfsEndpoints(services).Map(app);
         new ResolveEndpoints(services).Map(app);
         new SpaceEndpoints(services).Map(app);
         new JobEndpoints(services).Map(app);
+        new ScheduledJobEndpoints(services).Map(app);
         new BucketEndpoints(services).Map(app);
         new ChatCompletionEndpoints(services).Map(app);
         new OAuthEndpoints(services).Map(app);
@@ -226,6 +231,7 @@ public sealed class HfSandbox : IAsyncDisposable
             return;
         }
 
+        _services.ScheduledJobs.StopAll();
         _services.Jobs.StopAll();
         await _services.Spaces.DisposeAllAsync().ConfigureAwait(false);
         try

@@ -23,6 +23,7 @@ internal sealed class SandboxServices
         FaultRandom = new Random(options.FaultSeed);
         Spaces = new SpaceRuntimeManager(this);
         Jobs = new JobManager(this);
+        ScheduledJobs = new ScheduledJobManager(this);
         Buckets = new BucketStore(this);
         Llm = new Llm.ScriptedLlm(options.LlmScripts);
     }
@@ -51,6 +52,9 @@ internal sealed class SandboxServices
     public SpaceRuntimeManager Spaces { get; }
 
     public JobManager Jobs { get; }
+
+    /// <summary>Scheduled Jobs and their timers.</summary>
+    public ScheduledJobManager ScheduledJobs { get; }
 
     public BucketStore Buckets { get; }
 

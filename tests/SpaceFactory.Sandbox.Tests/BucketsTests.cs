@@ -123,6 +123,33 @@ public sealed class BucketsTests
     }
 
     [Test]
+    public async Task Batch_adds_and_copies_content_whose_xet_hash_is_known_and_reports_unknown_copy_sources()
+    {
+        var source = await CreateWithFilesAsync("src", isPrivate: false);
+        await _client.Http.PostAsync("/api/buckets/sandbox-user/dst", SandboxTestClient.Json("{}"));
+        var hash = (await SandboxTestClient.ReadJsonAsync(await _client.Http.PostAsync("/api/buckets/sandbox-user/src/paths-info", SandboxTestClient.Json("{\"paths\":[\"top.txt\"]}"))))[0]!["xetHash"]!.GetValue<string>();
+        var lines = "{\"type\":\"addFile\",\"path\":\"added/top.txt\",\"xetHash\":\"" + hash + "\",\"mtime\":1724000000000,\"contentType\":\"text/plain\"}\n"
+            + "{\"type\":\"copyFile\",\"path\":\"copied.txt\",\"xetHash\":\"" + hash + "\",\"sourceRepoType\":\"bucket\",\"sourceRepoId\":\"sandbox-user/src\"}\n";
+        var batch = await _client.Http.PostAsync("/api/buckets/sandbox-user/dst/batch", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+        var badCopy = await _client.Http.PostAsync("/api/buckets/sandbox-user/dst/batch", new StringContent("{\"type\":\"copyFile\",\"path\":\"x\",\"xetHash\":\"" + new string('b', 64) + "\",\"sourceRepoType\":\"bucket\",\"sourceRepoId\":\"sandbox-user/src\"}\n", Encoding.UTF8, "application/x-ndjson"));
+        var tree = (await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/buckets/sandbox-user/dst/tree?recursive=true"))).AsArray();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(batch.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var body = await SandboxTestClient.ReadJsonAsync(batch);
+            Assert.That(body["processed"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(body["succeeded"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(await _client.Http.GetStringAsync("/buckets/sandbox-user/dst/resolve/added/top.txt"), Is.EqualTo(await File.ReadAllTextAsync(Path.Combine(source, "top.txt"))));
+            Assert.That(tree.Select(e => e!["path"]!.GetValue<string>()), Is.EquivalentTo(new[] { "added/top.txt", "copied.txt" }));
+            Assert.That(tree.Select(e => e!["xetHash"]!.GetValue<string>()), Is.All.EqualTo(hash));
+            Assert.That(tree.Single(e => e!["path"]!.GetValue<string>() == "added/top.txt")!["mtime"]!.GetValue<string>(), Does.StartWith("2024-08-18"));
+            Assert.That(badCopy.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That((await SandboxTestClient.ReadJsonAsync(badCopy))["failed"]![0]!["path"]!.GetValue<string>(), Is.EqualTo("x"));
+        });
+    }
+
+    [Test]
     public async Task A_private_bucket_is_404_to_others_and_401_anonymously_and_delete_removes_it()
     {
         await CreateWithFilesAsync("priv", isPrivate: true);

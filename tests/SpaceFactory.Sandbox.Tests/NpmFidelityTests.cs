@@ -121,6 +121,17 @@ public sealed class NpmFidelityTests
                 Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-fidelity", "space"), Is.EqualTo(2));
                 Assert.That(result["lfs"]!["commitOid"]!.GetValue<string>(), Does.Match("^[0-9a-f]{40}$"));
                 Assert.That(result["lfs"]!["roundTrip"]!.GetValue<bool>(), Is.True);
+                var listing = result["listing"]!;
+                var lfsCommit = result["lfs"]!["commitOid"]!.GetValue<string>();
+                Assert.That(listing["treePaths"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { ".gitattributes", "weights.bin" }));
+                Assert.That(listing["weightsLfsOid"]!.GetValue<string>(), Does.Match("^[0-9a-f]{64}$"), "listFiles reads lfs.oid (the SHA-256)");
+                Assert.That(listing["weightsLastCommit"]!.GetValue<string>(), Is.EqualTo(lfsCommit));
+                Assert.That(listing["pathsInfo"]!.ToJsonString(), Is.EqualTo($$"""[{"path":"weights.bin","type":"file","size":160,"lastCommit":"{{lfsCommit}}"}]"""));
+                Assert.That(listing["commits"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()).ToList(), Has.Count.EqualTo(2).And.Contains("initial commit"), "both pages of one commit each");
+                Assert.That(listing["commits"]![0]!["oid"]!.GetValue<string>(), Is.EqualTo(lfsCommit));
+                Assert.That(listing["commits"]![0]!["author"]!.GetValue<string>(), Is.EqualTo(sandbox.DefaultUser));
+                Assert.That(listing["models"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "sandbox-user/npm-lfs-model" }));
+                Assert.That(listing["spaces"]!.ToJsonString(), Is.EqualTo("""[{"name":"sandbox-user/npm-fidelity","private":true}]"""));
                 Assert.That(sandbox.Inspector.GetRequestCount("PUT", "/__lfs_storage/{oid}"), Is.EqualTo(1));
                 Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-lfs-model"), Is.Zero, "deleteRepo removed it");
                 Assert.That(result["tinyGpt2"]!["task"]!.GetValue<string>(), Is.EqualTo("text-generation"));

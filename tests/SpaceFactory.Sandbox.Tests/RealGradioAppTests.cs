@@ -33,7 +33,7 @@ public sealed class RealGradioAppTests
                 if self.path == "/config":
                     root = "http://" + self.headers["Host"]
                     self.send(200, json.dumps({"version": "6.25.0", "protocol": "sse_v3", "api_prefix": "/gradio_api", "root": root,
-                        "space_id": os.environ["SPACE_ID"], "dependencies": [], "components": [], "greeting": os.environ.get("GREETING")}), "application/json")
+                        "space_id": os.environ["SPACE_ID"], "dependencies": [], "components": [], "greeting": os.environ.get("GREETING"), "environ": dict(os.environ)}), "application/json")
                 elif self.path == "/gradio_api/call/reverse/e1":
                     self.send(200, "event: complete\ndata: [\"olleh\"]\n\n", "text/event-stream")
                 else:
@@ -118,6 +118,41 @@ public sealed class RealGradioAppTests
         }
 
         Assert.That(line, Does.Contain("Running on local URL"));
+    }
+
+    [Test]
+    public async Task The_app_gets_the_spaces_environment_and_nothing_of_the_host_but_PATH()
+    {
+        const string Probe = "SPACEFACTORY_HOST_ONLY_PROBE";
+        Environment.SetEnvironmentVariable(Probe, "host secret");
+        try
+        {
+            Assert.That(await DeployAsync("env", FakeGradioApp), Is.EqualTo("RUNNING"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Probe, null);
+        }
+
+        var host = _sandbox.Inspector.GetSpaceHost("sandbox-user/env")!;
+        using var app = new HttpClient { BaseAddress = host };
+        app.DefaultRequestHeaders.Authorization = new("Bearer", _sandbox.DefaultToken);
+        var environ = (await SandboxTestClient.ReadJsonAsync(await app.GetAsync("/config")))["environ"]!.AsObject();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(environ.ContainsKey(Probe), Is.False, "the host's environment is not inherited");
+            Assert.That(environ.ContainsKey("HF_TOKEN"), Is.False);
+            Assert.That(environ["SYSTEM"]!.GetValue<string>(), Is.EqualTo("spaces"));
+            Assert.That(environ["SPACE_ID"]!.GetValue<string>(), Is.EqualTo("sandbox-user/env"));
+            Assert.That(environ["SPACE_AUTHOR_NAME"]!.GetValue<string>(), Is.EqualTo("sandbox-user"));
+            Assert.That(environ["SPACE_HOST"]!.GetValue<string>(), Is.EqualTo(host.Authority));
+            Assert.That(environ["GREETING"]!.GetValue<string>(), Is.EqualTo("hi from a variable"));
+            Assert.That(environ.ContainsKey("SPACES_ZERO_GPU"), Is.False, "cpu-basic is not ZeroGPU");
+            // A pyenv shim (python3 here may be one) sets PYENV_*, PWD and SHLVL itself when it starts the interpreter.
+            var set = environ.Select(p => p.Key).Where(k => !k.Contains("PYENV", StringComparison.Ordinal) && k is not ("PWD" or "SHLVL" or "_"));
+            Assert.That(set.Except(["PATH", "HOME", "LANG", "SYSTEM", "SPACE_ID", "SPACE_AUTHOR_NAME", "SPACE_REPO_NAME", "SPACE_HOST", "GREETING", "GRADIO_SERVER_NAME", "GRADIO_SERVER_PORT", "GRADIO_ANALYTICS_ENABLED", "PYTHONUNBUFFERED", "LC_CTYPE"]), Is.Empty);
+        });
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SpaceFactory.Hf.Gradio.Internal;
@@ -85,7 +84,10 @@ public class GradioClient
         string apiName, IReadOnlyList<JsonElement>? inputs = null, GradioCallOptions? options = null, CancellationToken cancellationToken = default) =>
         StreamCoreAsync(apiName, inputs, options ?? new GradioCallOptions(), new CallTracker(), cancellationToken);
 
-    /// <summary>Uploads a file (<c>POST {prefix}/upload</c>, multipart field <c>files</c>) for use as a file input.</summary>
+    /// <summary>
+    /// Uploads a file (<c>POST {prefix}/upload</c>, multipart field <c>files</c>) for use as a file input. The name goes
+    /// out as UTF-8 like the official clients send it, with a content type guessed from its extension.
+    /// </summary>
     /// <param name="content">The file content.</param>
     /// <param name="fileName">Its name.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
@@ -94,10 +96,7 @@ public class GradioClient
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        using var form = new MultipartFormDataContent();
-        var part = new StreamContent(content);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(part, "files", Path.GetFileName(fileName));
+        using var form = GradioUploadContent.Create(content, Path.GetFileName(fileName));
         using var request = new HttpRequestMessage(HttpMethod.Post, _http.Url($"{App.ApiPrefix}/upload")) { Content = form };
         using var answer = await _http.PostAsync(request, cancellationToken).ConfigureAwait(false);
         var path = answer.RootElement.ValueKind == JsonValueKind.Array && answer.RootElement.GetArrayLength() == 1 && answer.RootElement[0].ValueKind == JsonValueKind.String

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -9,7 +10,18 @@ internal static class HfHttp
 {
     /// <summary>A request with a JSON body serialised by a source-generated contract.</summary>
     public static HttpRequestMessage JsonRequest<T>(HttpMethod method, string relativeUri, T body, JsonTypeInfo<T> typeInfo) =>
-        new(method, relativeUri) { Content = JsonContent.Create(body, typeInfo) };
+        new(method, relativeUri) { Content = JsonBody(body, typeInfo) };
+
+    /// <summary>
+    /// A JSON body serialised up front, so that it goes out with a <c>Content-Length</c> like the official clients'
+    /// (a streamed <c>JsonContent</c> is sent chunked), and can be sent again on a retry.
+    /// </summary>
+    public static ByteArrayContent JsonBody<T>(T body, JsonTypeInfo<T> typeInfo, string mediaType = "application/json")
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
 
     /// <summary>Sends <paramref name="request"/> and throws the matching <see cref="HfApiException"/> on an error status.</summary>
     public static async Task<HttpResponseMessage> SendAsync(

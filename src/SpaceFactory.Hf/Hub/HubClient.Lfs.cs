@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using SpaceFactory.Hf.Http;
 
 namespace SpaceFactory.Hf.Hub;
@@ -28,7 +27,7 @@ public partial class HubClient
             var body = new LfsBatchRequest("upload", ["basic", "multipart"], objects, "sha256", new LfsRef(revision));
             var request = new HttpRequestMessage(HttpMethod.Post, batchPath)
             {
-                Content = JsonContent.Create(body, HubJsonContext.Default.LfsBatchRequest, LfsMediaType),
+                Content = HfHttp.JsonBody(body, HubJsonContext.Default.LfsBatchRequest, LfsMediaType.MediaType!),
             };
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(LfsMediaType.MediaType!));
 
@@ -142,7 +141,7 @@ public partial class HubClient
 
         var completion = new HttpRequestMessage(HttpMethod.Post, HubPaths.FixEndpoint(upload.Href, _endpoint))
         {
-            Content = JsonContent.Create(new LfsCompletionRequest(file.Sha256!, completed), HubJsonContext.Default.LfsCompletionRequest, LfsMediaType),
+            Content = HfHttp.JsonBody(new LfsCompletionRequest(file.Sha256!, completed), HubJsonContext.Default.LfsCompletionRequest, LfsMediaType.MediaType!),
         };
         completion.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(LfsMediaType.MediaType!));
         await SendAsync(completion.WithoutCredentials(), cancellationToken).ConfigureAwait(false);

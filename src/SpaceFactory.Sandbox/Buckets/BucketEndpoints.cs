@@ -10,8 +10,8 @@ using SpaceFactory.Sandbox.Infrastructure;
 namespace SpaceFactory.Sandbox.Buckets;
 
 /// <summary>
-/// Storage Buckets: create/get/list/delete, tree, paths-info, resolve (with Range) and batch deletes. Writing content
-/// through Xet (<c>addFile</c>/<c>copyFile</c>) is not emulated (501); write through a Job volume instead.
+/// Storage Buckets: create/get/list/delete, tree, paths-info, resolve (with Range) and batch deletes, adds and copies of
+/// content the Sandbox already holds. Uploading new content through Xet is not emulated (501); write through a Job volume instead.
 /// </summary>
 internal sealed class BucketEndpoints(SandboxServices services)
 {
@@ -203,9 +203,16 @@ internal sealed class BucketEndpoints(SandboxServices services)
         await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
     }
 
-    private static async Task BatchAsync(HttpContext context, SandboxBucket bucket)
+    /// <summary>
+    /// One NDJSON batch. Adds and copies are checked first: an <c>addFile</c> whose hash the Sandbox does not hold is
+    /// 501 for the whole batch (the content would have gone to Xet, which is not emulated); a <c>copyFile</c> whose
+    /// source does not hold it fails that line (422 with <c>failed[]</c>, as the Hub reports per path).
+    /// </summary>
+    private async Task BatchAsync(HttpContext context, SandboxBucket bucket)
     {
-        var deletes = new List<string>();
+        var caller = RepoAccess.Caller(context, services);
+        var lookup = new BucketContentLookup(services);
+        var operations = new List<(string Type, string Path, Func<Stream>? Source, long? Mtime)>();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         string? line;
         while ((line = await reader.ReadLineAsync(context.RequestAborted).ConfigureAwait(false)) is not null)
@@ -225,15 +232,27 @@ internal sealed class BucketEndpoints(SandboxServices services)
                 operation = null;
             }
 
-            var type = operation?["type"]?.GetValue<string>();
+            var type = (operation?["type"] as JsonValue)?.TryGetValue<string>(out var t) == true ? t : null;
+            var path = (operation?["path"] as JsonValue)?.TryGetValue<string>(out var p) == true ? p : "";
+            var hash = (operation?["xetHash"] as JsonValue)?.TryGetValue<string>(out var h) == true ? h : "";
             switch (type)
             {
                 case "deleteFile":
-                    deletes.Add(operation!["path"]?.GetValue<string>() ?? "");
+                    operations.Add((type, path, null, null));
                     break;
-                case "addFile" or "copyFile":
-                    await SandboxHttp.ErrorAsync(context, StatusCodes.Status501NotImplemented, $"Xet uploads are not emulated by the Sandbox ({type}); write files through a Job volume or into the bucket's folder").ConfigureAwait(false);
-                    return;
+                case "addFile":
+                    var added = lookup.InAnyBucket(hash, b => !b.Private || caller is not null && string.Equals(caller.User, b.Namespace, StringComparison.OrdinalIgnoreCase));
+                    if (added is null)
+                    {
+                        await SandboxHttp.ErrorAsync(context, StatusCodes.Status501NotImplemented, $"Xet uploads are not emulated by the Sandbox: no content with xetHash '{hash}' for '{path}' is held here (addFile works for content already in a bucket; write new files through a Job volume or into the bucket's folder)").ConfigureAwait(false);
+                        return;
+                    }
+
+                    operations.Add((type, path, added, (operation!["mtime"] as JsonValue)?.TryGetValue<long>(out var mtime) == true ? mtime : null));
+                    break;
+                case "copyFile":
+                    operations.Add((type, path, CopySource(context, lookup, operation!, hash), null));
+                    break;
                 default:
                     await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, $"Invalid batch line: {line}").ConfigureAwait(false);
                     return;
@@ -241,22 +260,75 @@ internal sealed class BucketEndpoints(SandboxServices services)
         }
 
         var failed = new JsonArray();
-        foreach (var path in deletes)
+        foreach (var (type, path, source, mtime) in operations)
         {
             var full = RepoNameRules.CheckPath(path) is null ? Path.Combine(bucket.Folder, path) : null;
-            if (full is null || !File.Exists(full))
+            if (full is null)
             {
-                failed.Append(new JsonObject { ["path"] = path, ["error"] = "File not found" });
-                continue;
+                failed.Append(new JsonObject { ["path"] = path, ["error"] = $"Invalid path '{path}'" });
             }
+            else if (type is "deleteFile")
+            {
+                if (!File.Exists(full))
+                {
+                    failed.Append(new JsonObject { ["path"] = path, ["error"] = "File not found" });
+                    continue;
+                }
 
-            File.Delete(full);
+                File.Delete(full);
+            }
+            else if (source is null)
+            {
+                failed.Append(new JsonObject { ["path"] = path, ["error"] = "Source file not found: no file with this xetHash in the source repo" });
+            }
+            else
+            {
+                await WriteAtomicallyAsync(full, source, mtime, context.RequestAborted).ConfigureAwait(false);
+            }
         }
 
         await SandboxHttp.WriteNodeAsync(
             context,
-            new JsonObject { ["success"] = failed.Count == 0, ["processed"] = deletes.Count, ["succeeded"] = deletes.Count - failed.Count, ["failed"] = failed },
+            new JsonObject { ["success"] = failed.Count == 0, ["processed"] = operations.Count, ["succeeded"] = operations.Count - failed.Count, ["failed"] = failed },
             failed.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
+    }
+
+    /// <summary>The content a <c>copyFile</c> line names: its hash in the source bucket or repo (readable by the caller).</summary>
+    private Func<Stream>? CopySource(HttpContext context, BucketContentLookup lookup, JsonObject operation, string hash)
+    {
+        var caller = RepoAccess.Caller(context, services);
+        var sourceType = operation["sourceRepoType"]?.ToString() ?? "bucket";
+        var sourceId = operation["sourceRepoId"]?.ToString() ?? "";
+        if (sourceType is "bucket")
+        {
+            var parts = sourceId.Split('/');
+            var source = parts.Length == 2 ? services.Buckets.Find(parts[0], parts[1]) : null;
+            var readable = source is not null && (!source.Private || caller is not null && string.Equals(caller.User, source.Namespace, StringComparison.OrdinalIgnoreCase));
+            return readable ? lookup.InBucket(source!, hash) : null;
+        }
+
+        return RepoKinds.TryParse(sourceType, out var kind) && services.Repos.Find(kind, sourceId) is { } repo && RepoAccess.CanRead(caller, repo)
+            ? BucketContentLookup.InRepo(repo, hash)
+            : null;
+    }
+
+    /// <summary>Writes through a temporary file and a rename, so readers never see half a file.</summary>
+    private static async Task WriteAtomicallyAsync(string target, Func<Stream> source, long? mtimeMilliseconds, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await using (var input = source())
+        await using (var output = File.Create(temporary))
+        {
+            await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (mtimeMilliseconds is { } mtime)
+        {
+            File.SetLastWriteTimeUtc(temporary, DateTimeOffset.FromUnixTimeMilliseconds(mtime).UtcDateTime);
+        }
+
+        File.Move(temporary, target, overwrite: true);
     }
 
     private Task ResolveAsync(HttpContext context, SandboxBucket bucket)

@@ -140,10 +140,7 @@ internal sealed class HubRepoEndpoints(SandboxServices services)
         var url = services.Url("/" + kind.UrlPrefix() + id);
         if (repo is null)
         {
-            var existing = services.Repos.Find(kind, id);
-            var body = new JsonObject { ["error"] = $"You already created this {kind.Wire()} repo", ["url"] = services.Url("/" + kind.UrlPrefix() + (existing?.Id ?? id)) };
-            context.Response.Headers["X-Error-Message"] = $"You already created this {kind.Wire()} repo";
-            await SandboxHttp.WriteNodeAsync(context, body, StatusCodes.Status409Conflict).ConfigureAwait(false);
+            await NewRepoAnswers.ConflictAsync(context, services, kind, services.Repos.Find(kind, id)?.Id ?? id).ConfigureAwait(false);
             return;
         }
 
@@ -157,38 +154,11 @@ internal sealed class HubRepoEndpoints(SandboxServices services)
             }
         }
 
-        // The repo is already reserved: finish creating it even if the client went away (as the Hub does), or a
-        // Space would exist without a runtime and answer 404 to every later runtime request.
+        // The repo is already reserved: finish creating it even if the client went away (as the Hub does).
         await services.Repos.InitializeAsync(repo, files, CancellationToken.None).ConfigureAwait(false);
         if (kind == RepoKind.Space)
         {
-            var runtime = await services.Spaces.RegisterAsync(repo, CancellationToken.None).ConfigureAwait(false);
-            var now = services.TimeProvider.GetUtcNow();
-            lock (runtime.Gate)
-            {
-                if (request.Hardware is not null)
-                {
-                    runtime.RequestedHardware = request.Hardware;
-                }
-
-                if (request.SleepTimeSeconds is { } sleep)
-                {
-                    runtime.GcTimeout = sleep;
-                }
-
-                foreach (var secret in request.Secrets ?? [])
-                {
-                    runtime.SecretValues[secret.Key!] = secret.Value ?? "";
-                    runtime.Secrets[secret.Key!] = (secret.Description, now);
-                }
-
-                foreach (var variable in request.Variables ?? [])
-                {
-                    runtime.Variables[variable.Key!] = (variable.Value ?? "", variable.Description, now);
-                }
-            }
-
-            services.Spaces.StartBuild(runtime);
+            await NewRepoAnswers.StartSpaceAsync(services, repo, request.Hardware, request.SleepTimeSeconds, request.Secrets, request.Variables).ConfigureAwait(false);
         }
 
         await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["url"] = url, ["name"] = repo.Id, ["id"] = repo.ObjectId }).ConfigureAwait(false);

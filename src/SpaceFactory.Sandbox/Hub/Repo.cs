@@ -69,6 +69,22 @@ internal sealed class Repo
         }
     }
 
+    /// <summary>The commits of <c>main</c> reachable from <paramref name="tip"/>, newest first.</summary>
+    public IReadOnlyList<RepoCommit> History(RepoCommit tip)
+    {
+        lock (Gate)
+        {
+            var index = _commits.IndexOf(tip);
+            var history = new List<RepoCommit>(index + 1);
+            for (var i = index; i >= 0; i--)
+            {
+                history.Add(_commits[i]);
+            }
+
+            return history;
+        }
+    }
+
     /// <summary>Appends a commit (the caller holds <see cref="Gate"/> or is the only writer).</summary>
     public void Add(RepoCommit commit)
     {

@@ -30,6 +30,14 @@ internal sealed class RepoFile(string path, long size, bool isLfs, string? blobP
     /// <summary>The git blob id (SHA-1 of <c>blob N\0</c> + content) for regular files; the SHA-256 for LFS files.</summary>
     public string GitOid => IsLfs ? Sha256 : _gitOid ??= Hashes.GitBlobOid(Open, Size);
 
+    /// <summary>The text git stores for an LFS file (the pointer); null for regular files.</summary>
+    public string? LfsPointer => IsLfs
+        ? "version https://git-lfs.github.com/spec/v1\noid sha256:" + Sha256 + "\nsize " + Size.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"
+        : null;
+
+    /// <summary>The id of the blob git holds: the pointer's blob for LFS files, the content's otherwise (<c>oid</c>, <c>blobId</c>).</summary>
+    public string BlobId => LfsPointer is { } pointer ? Hashes.GitBlobOid(System.Text.Encoding.UTF8.GetBytes(pointer)) : GitOid;
+
     /// <summary>The ETag the Hub sends on resolve: the git oid for regular files, the SHA-256 for LFS files.</summary>
     public string ETag => "\"" + GitOid + "\"";
 }

@@ -94,11 +94,11 @@ internal static class RepoInfoBuilder
             var sibling = new JsonObject { ["rfilename"] = file.Path };
             if (blobs)
             {
-                sibling["blobId"] = file.IsLfs ? Hashes.GitBlobOid(Encoding.UTF8.GetBytes(LfsPointer(file))) : file.GitOid;
+                sibling["blobId"] = file.BlobId;
                 sibling["size"] = file.Size;
                 if (file.IsLfs)
                 {
-                    sibling["lfs"] = new JsonObject { ["size"] = file.Size, ["sha256"] = file.Sha256, ["pointerSize"] = Encoding.UTF8.GetByteCount(LfsPointer(file)) };
+                    sibling["lfs"] = new JsonObject { ["size"] = file.Size, ["sha256"] = file.Sha256, ["pointerSize"] = Encoding.UTF8.GetByteCount(file.LfsPointer!) };
                 }
             }
 
@@ -108,11 +108,8 @@ internal static class RepoInfoBuilder
         return siblings;
     }
 
-    private static string LfsPointer(RepoFile file)
-        => "version https://git-lfs.github.com/spec/v1\noid sha256:" + file.Sha256 + "\nsize " + file.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n";
-
     /// <summary>With <c>expand</c> (or <c>expand[]</c>), only <c>_id</c>, <c>id</c> and the listed properties are returned.</summary>
-    private static JsonObject Expand(JsonObject info, IQueryCollection query)
+    public static JsonObject Expand(JsonObject info, IQueryCollection query)
     {
         var keys = query["expand"].Concat(query["expand[]"]).Where(k => !string.IsNullOrEmpty(k)).ToList();
         if (keys.Count == 0)

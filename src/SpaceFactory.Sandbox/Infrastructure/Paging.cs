@@ -7,9 +7,10 @@ namespace SpaceFactory.Sandbox.Infrastructure;
 /// <summary>GitHub-style paging: a page of <see cref="HfSandboxOptions.PageSize"/> items and <c>Link: &lt;next&gt;; rel="next"</c>.</summary>
 internal static class Paging
 {
-    public static IEnumerable<T> Page<T>(HttpContext context, SandboxServices services, IReadOnlyList<T> items)
+    /// <summary>The page the request's <c>page</c> asks for; <paramref name="pageSize"/> overrides the configured size.</summary>
+    public static IEnumerable<T> Page<T>(HttpContext context, SandboxServices services, IReadOnlyList<T> items, int? pageSize = null)
     {
-        var size = Math.Max(1, services.Options.PageSize);
+        var size = Math.Max(1, pageSize ?? services.Options.PageSize);
         var page = int.TryParse(context.Request.Query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 0;
         if ((page + 1) * size < items.Count)
         {

@@ -23,6 +23,14 @@ namespace SpaceFactory.Sandbox.Infrastructure;
 [JsonSerializable(typeof(JobsWire.LabelsRequest))]
 [JsonSerializable(typeof(BucketsWire.PathsInfoRequest))]
 [JsonSerializable(typeof(BucketsWire.CreateRequest))]
+[JsonSerializable(typeof(List<TreeWire.TreeEntry>))]
+[JsonSerializable(typeof(List<TreeWire.CommitEntry>))]
+[JsonSerializable(typeof(TreeWire.YamlValidation))]
+[JsonSerializable(typeof(TreeWire.YamlValidationRequest))]
+[JsonSerializable(typeof(TreeWire.DuplicateRequest))]
+[JsonSerializable(typeof(ScheduledJobRequest))]
+[JsonSerializable(typeof(ScheduledJobAnswer))]
+[JsonSerializable(typeof(List<ScheduledJobAnswer>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext
 {
     /// <summary>

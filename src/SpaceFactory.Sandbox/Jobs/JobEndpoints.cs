@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using SpaceFactory.Sandbox.Auth;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Spaces;
 
@@ -29,34 +28,9 @@ internal sealed class JobEndpoints(SandboxServices services)
         }));
     }
 
-    private async Task<SandboxCaller?> OwnerAsync(HttpContext context)
-    {
-        var caller = services.Tokens.Authenticate(context.Request).Caller;
-        var ns = SandboxHttp.Route(context, "ns");
-        if (caller is null)
-        {
-            await SandboxHttp.ErrorAsync(context, StatusCodes.Status401Unauthorized, "You must be authenticated to use Jobs").ConfigureAwait(false);
-            return null;
-        }
-
-        if (!string.Equals(caller.User, ns, StringComparison.OrdinalIgnoreCase))
-        {
-            await SandboxHttp.ErrorAsync(context, StatusCodes.Status403Forbidden, $"You don't have the rights to manage Jobs in the namespace \"{ns}\"").ConfigureAwait(false);
-            return null;
-        }
-
-        if (!caller.HasScope("jobs"))
-        {
-            await SandboxHttp.ErrorAsync(context, StatusCodes.Status403Forbidden, "This OAuth token was not granted the 'jobs' scope").ConfigureAwait(false);
-            return null;
-        }
-
-        return caller;
-    }
-
     private async Task RunAsync(HttpContext context)
     {
-        var caller = await OwnerAsync(context).ConfigureAwait(false);
+        var caller = await JobAccess.OwnerAsync(context, services).ConfigureAwait(false);
         if (caller is null)
         {
             return;
@@ -69,37 +43,19 @@ internal sealed class JobEndpoints(SandboxServices services)
         }
 
         var spec = await SandboxHttp.ReadJsonAsync(context, SandboxJsonContext.Default.JobSpec).ConfigureAwait(false);
-        if (spec is null)
+        if (JobAccess.SpecProblem(spec) is { } problem)
         {
-            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "The body must be a JobSpec JSON object").ConfigureAwait(false);
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
             return;
         }
 
-        if (spec.DockerImage is null == (spec.SpaceId is null))
-        {
-            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "Exactly one of dockerImage and spaceId is required").ConfigureAwait(false);
-            return;
-        }
-
-        if (spec.Command is null or { Count: 0 })
-        {
-            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, "\"command\" must be a non-empty array of strings").ConfigureAwait(false);
-            return;
-        }
-
-        if (spec.Flavor is not null && !HardwareCatalog.IsKnown(spec.Flavor))
-        {
-            await SandboxHttp.ErrorAsync(context, StatusCodes.Status400BadRequest, $"Invalid flavor '{spec.Flavor}'").ConfigureAwait(false);
-            return;
-        }
-
-        var job = services.Jobs.Start(caller.User, caller.UserId, spec);
+        var job = services.Jobs.Start(caller.User, caller.UserId, spec!);
         await SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
     }
 
     private async Task ListAsync(HttpContext context)
     {
-        var caller = await OwnerAsync(context).ConfigureAwait(false);
+        var caller = await JobAccess.OwnerAsync(context, services).ConfigureAwait(false);
         if (caller is null)
         {
             return;
@@ -125,7 +81,7 @@ internal sealed class JobEndpoints(SandboxServices services)
 
     private async Task WithJobAsync(HttpContext context, Func<SandboxJob, Task> handler)
     {
-        var caller = await OwnerAsync(context).ConfigureAwait(false);
+        var caller = await JobAccess.OwnerAsync(context, services).ConfigureAwait(false);
         if (caller is null)
         {
             return;

@@ -49,21 +49,7 @@ internal sealed class RealGradioApp : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(appFile);
-        foreach (var (name, variable) in runtime.Variables)
-        {
-            start.Environment[name] = variable.Value;
-        }
-
-        foreach (var (name, secret) in runtime.SecretValues)
-        {
-            start.Environment[name] = secret;
-        }
-
-        start.Environment["GRADIO_SERVER_NAME"] = "127.0.0.1";
-        start.Environment["GRADIO_SERVER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["GRADIO_ANALYTICS_ENABLED"] = "False";
-        start.Environment["SPACE_ID"] = runtime.Repo.Id;
-        start.Environment["PYTHONUNBUFFERED"] = "1";
+        SpaceProcessEnvironment.Apply(start, runtime, folder, port);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{services.Options.GradioPython} could not be started.");
         process.StandardInput.Close();

@@ -6,7 +6,7 @@
 // the test never touches the network.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRepo, deleteRepo, downloadFile, modelInfo, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
+import { createRepo, deleteRepo, downloadFile, listCommits, listFiles, listModels, listSpaces, modelInfo, pathsInfo, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
 import { Client } from "@gradio/client";
 
 const hubUrl = process.env.HF_ENDPOINT;
@@ -99,6 +99,28 @@ result.lfs = {
 	commitOid: lfsCommit?.commit?.oid ?? null,
 	private: model.private,
 	roundTrip: downloaded.length === weights.length && downloaded.every((b, i) => b === weights[i]),
+};
+
+// Listing the repo the way snapshot-style code does: tree, paths-info, commits, and the repo listings.
+const collect = async (iterable) => {
+	const items = [];
+	for await (const item of iterable) items.push(item);
+	return items;
+};
+const tree = await collect(listFiles({ repo: modelRepo, recursive: true, expand: true, accessToken, hubUrl }));
+const paths = await pathsInfo({ repo: modelRepo, paths: ["weights.bin", "missing.bin"], expand: true, accessToken, hubUrl });
+const commits = await collect(listCommits({ repo: modelRepo, accessToken, hubUrl, batchSize: 1 }));
+const models = await collect(listModels({ search: { owner: me.name }, accessToken, hubUrl }));
+const spaces = await collect(listSpaces({ search: { owner: me.name }, accessToken, hubUrl }));
+const weightsEntry = tree.find((e) => e.path === "weights.bin");
+result.listing = {
+	treePaths: tree.map((e) => e.path),
+	weightsLfsOid: weightsEntry?.lfs?.oid ?? null,
+	weightsLastCommit: weightsEntry?.lastCommit?.id ?? null,
+	pathsInfo: paths.map((p) => ({ path: p.path, type: p.type, size: p.size, lastCommit: p.lastCommit?.id ?? null })),
+	commits: commits.map((c) => ({ oid: c.oid, title: c.title, author: c.authors[0]?.username ?? null })),
+	models: models.map((m) => ({ name: m.name, private: m.private })),
+	spaces: spaces.map((m) => ({ name: m.name, private: m.private })),
 };
 await deleteRepo({ repo: modelRepo, accessToken, hubUrl });
 

@@ -87,8 +87,24 @@ internal static class GradioCallRoute
             JsonValueKind.String => new GradioStreamException($"/{apiName}: the app does not know this call ({root.GetString()})."),
             JsonValueKind.Object when root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String =>
                 new GradioAppException($"/{apiName} raised an error: {error.GetString()}", error.GetString()),
-            _ => new GradioAppException($"/{apiName} raised an error, but the app hid its text (show_error=False{(app.HasCallRoute && (app.VersionNumber ?? new Version(99, 0)) < new Version(6, 13) ? ", and Gradio before 6.13 never sends it on /call" : string.Empty)}).", appMessage: null),
+            _ => new GradioAppException(NoTextMessage(app, apiName), appMessage: null),
         };
+    }
+
+    /// <summary>
+    /// Why an error came without text. Gradio before 6.13 sends <c>null</c> on <c>/call</c> for every error (a gr.Error
+    /// and with show_error=True too; the 4.44.1 recordings show it), so there it says so instead of blaming show_error.
+    /// </summary>
+    private static string NoTextMessage(GradioAppInfo app, string apiName)
+    {
+        if (app.HasCallRoute && (app.VersionNumber ?? new Version(99, 0)) < new Version(6, 13))
+        {
+            return $"/{apiName} raised an error, but Gradio {app.Version} never sends the error text on /call (6.13 and later do){(app.ShowError ? ", although this app has show_error=True" : string.Empty)}: call through the queue (FetchErrorText) to read it.";
+        }
+
+        return app.ShowError
+            ? $"/{apiName} raised an error and the app sent no text for it."
+            : $"/{apiName} raised an error, but the app hid its text (show_error=False).";
     }
 
     private static string Short(string text) => text.Length <= 200 ? text : text[..200] + "…";

@@ -117,7 +117,8 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         request.Headers.Authorization = null;
         if (token is not null && request.RequestUri is { } url && IsAppOrigin(url))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            // One header, as gradio_client sends it: the Hub's proxy reads X-HF-Authorization for a private Space,
+            // and Authorization stays free for the app's own scheme (docs/gradio-client.md, "Tokens").
             request.Headers.TryAddWithoutValidation("X-HF-Authorization", "Bearer " + token);
         }
 
