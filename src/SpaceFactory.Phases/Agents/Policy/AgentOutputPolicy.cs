@@ -1,3 +1,5 @@
+using SpaceFactory.Core.Redaction;
+
 namespace SpaceFactory.Phases.Agents.Policy;
 
 /// <summary>
@@ -31,6 +33,16 @@ public sealed class AgentOutputPolicy
         if (EditSizePolicy.Check(before, after, _options.MaxChangedLines) is { } tooBig)
         {
             return tooBig;
+        }
+
+        // A token written into a file would ship with the Space (the agent may have read its own key).
+        foreach (var (path, content) in after.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (TokenShapes.ContainsToken(content))
+            {
+                var line = content.Split('\n').Select((text, index) => (text, index)).First(l => TokenShapes.ContainsToken(l.text)).index + 1;
+                return new PolicyViolation("secret", path, line, "the file holds a token-shaped string");
+            }
         }
 
         if (after.TryGetValue(RequirementsPolicy.FileName, out var requirements) && RequirementsPolicy.Check(requirements) is [var first, ..])

@@ -26,4 +26,15 @@ public class EditSizePolicyTests
         Assert.That(found.Detail, Does.Contain("app.py: 301").And.Contain("more than the 200"));
         Assert.That(EditSizePolicy.Check(before, before, 200), Is.Null);
     }
+
+    [Test]
+    public async Task A_token_written_into_any_file_is_refused_with_its_line()
+    {
+        var before = new Dictionary<string, string> { ["README.md"] = "# Demo\n" };
+        var after = new Dictionary<string, string> { ["README.md"] = "# Demo\nkey: hf_" + new string('x', 34) + "\n" };
+
+        var found = await new AgentOutputPolicy().CheckAsync(before, after, CancellationToken.None);
+
+        Assert.That(found, Is.EqualTo(new PolicyViolation("secret", "README.md", 2, "the file holds a token-shaped string")));
+    }
 }
