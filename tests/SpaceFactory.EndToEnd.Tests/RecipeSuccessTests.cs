@@ -81,16 +81,58 @@ public class RecipeSuccessTests
     }
 
     [Test]
-    public async Task A_gated_model_the_user_may_read_deploys_with_the_token_as_a_space_secret()
+    public async Task A_gated_model_the_user_may_read_deploys_with_a_separate_read_token_as_the_space_secret()
+    {
+        await using var fixture = await FactoryFixture.StartAsync();
+        fixture.Sandbox.GrantGatedAccess(fixture.Sandbox.DefaultUser, "meta-llama/Llama-3.2-1B");
+        var readToken = fixture.Sandbox.IssueToken(fixture.Sandbox.DefaultUser, SpaceFactory.Sandbox.SandboxTokenRole.Read);
+
+        var result = await fixture.Factory.RunAsync(new FactoryRequest(FactoryRecipes.ModelCard)
+        {
+            Parameters = new Dictionary<string, string>
+            {
+                ["model"] = "meta-llama/Llama-3.2-1B", ["space"] = "llama", ["allow_zerogpu"] = "false", ["allow_fixed_gpu"] = "false",
+                [SpaceFactory.Phases.Steps.SpaceReadToken.Parameter] = "SPACE_READ_TOKEN",
+            },
+            Secrets = new Dictionary<string, string> { ["HF_TOKEN"] = fixture.Sandbox.DefaultToken, ["SPACE_READ_TOKEN"] = readToken },
+        });
+
+        // 1.2B parameters in BF16 fit CPU basic by the recommender's rule; the app needs a token to download the weights.
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Succeeded), result.Outcome?.Reason);
+        var secret = fixture.Sandbox.Inspector.GetSpaceSecret($"{fixture.Sandbox.DefaultUser}/llama", "HF_TOKEN");
+        Assert.That(secret, Is.EqualTo(readToken));
+        Assert.That(secret, Is.Not.EqualTo(fixture.Sandbox.DefaultToken), "the run's own (write) token never goes into a Space");
+    }
+
+    [Test]
+    public async Task A_gated_model_with_only_the_run_token_is_blocked_and_no_space_is_created()
     {
         await using var fixture = await FactoryFixture.StartAsync();
         fixture.Sandbox.GrantGatedAccess(fixture.Sandbox.DefaultUser, "meta-llama/Llama-3.2-1B");
 
         var result = await fixture.RunAsync(FactoryRecipes.ModelCard, ("model", "meta-llama/Llama-3.2-1B"), ("space", "llama"), ("allow_zerogpu", "false"), ("allow_fixed_gpu", "false"));
 
-        // 1.2B parameters in BF16 fit CPU basic by the recommender's rule; the app needs the token to download the weights.
-        Assert.That(result.Status, Is.EqualTo(RunStatus.Succeeded), result.Outcome?.Reason);
-        Assert.That(fixture.Sandbox.Inspector.GetSpaceSecret($"{fixture.Sandbox.DefaultUser}/llama", "HF_TOKEN"), Is.EqualTo(fixture.Sandbox.DefaultToken));
+        Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.Blocked));
+        Assert.That(result.Outcome.Reason, Does.Contain(SpaceFactory.Phases.Steps.SpaceReadToken.Parameter).And.Contain("read-only token"));
+        Assert.That(fixture.Sandbox.Inspector.ReposCreated, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_space_token_that_can_write_is_refused_with_what_to_do()
+    {
+        await using var fixture = await FactoryFixture.StartAsync();
+        fixture.Sandbox.GrantGatedAccess(fixture.Sandbox.DefaultUser, "meta-llama/Llama-3.2-1B");
+        var writeToken = fixture.Sandbox.IssueToken(fixture.Sandbox.DefaultUser, SpaceFactory.Sandbox.SandboxTokenRole.Write);
+
+        var result = await fixture.Factory.RunAsync(new FactoryRequest(FactoryRecipes.ModelCard)
+        {
+            Parameters = new Dictionary<string, string> { ["model"] = "meta-llama/Llama-3.2-1B", ["space"] = "llama", [SpaceFactory.Phases.Steps.SpaceReadToken.Parameter] = "SPACE_READ_TOKEN" },
+            Secrets = new Dictionary<string, string> { ["HF_TOKEN"] = fixture.Sandbox.DefaultToken, ["SPACE_READ_TOKEN"] = writeToken },
+        });
+
+        Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.Blocked));
+        Assert.That(result.Outcome.Reason, Does.Contain("has the role 'write'"));
+        Assert.That(fixture.Sandbox.Inspector.ReposCreated, Is.Zero);
     }
 
     [Test]

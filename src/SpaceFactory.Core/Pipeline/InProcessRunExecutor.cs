@@ -361,7 +361,7 @@ public sealed class InProcessRunExecutor : IRunExecutor
 
     private PhaseContext NewContext(RunId runId, Recipe recipe, IReadOnlyDictionary<string, string> secrets, PhaseState bag, RunRecorder recorder,
         IReadOnlyDictionary<string, string>? parameters = null, string? target = null) =>
-        new(runId, recipe.Name, parameters ?? recorder.State.Parameters, target ?? recorder.State.Target, secrets, bag, recorder, _logger, _timeProvider, _services);
+        new(runId, recipe.Name, parameters ?? recorder.State.Parameters, target ?? recorder.State.Target, secrets, bag, recorder, _logger, _timeProvider, _services, recorder.SaveContextAsync);
 
     private async Task<PhaseState> LoadStateBagAsync(RunId runId, CancellationToken cancellationToken)
     {

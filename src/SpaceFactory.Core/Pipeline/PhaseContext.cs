@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SpaceFactory.Core.Records;
 
@@ -7,6 +8,7 @@ namespace SpaceFactory.Core.Pipeline;
 public sealed class PhaseContext
 {
     private readonly IReadOnlyDictionary<string, string> _secrets;
+    private readonly Func<Dictionary<string, JsonElement>, CancellationToken, Task>? _saveState;
 
     internal PhaseContext(
         RunId runId,
@@ -18,8 +20,10 @@ public sealed class PhaseContext
         IRunRecorder recorder,
         ILogger logger,
         TimeProvider timeProvider,
-        IServiceProvider? services)
+        IServiceProvider? services,
+        Func<Dictionary<string, JsonElement>, CancellationToken, Task>? saveState = null)
     {
+        _saveState = saveState;
         RunId = runId;
         Recipe = recipe;
         Parameters = parameters;
@@ -74,6 +78,15 @@ public sealed class PhaseContext
     /// <exception cref="RecipeParameterException">The parameter is missing; the message names it and the recipe.</exception>
     public string GetRequiredParameter(string name) =>
         GetParameter(name) ?? throw new RecipeParameterException(name, $"The recipe '{Recipe}' needs the parameter '{name}', which the request does not give.");
+
+    /// <summary>
+    /// Saves the state bag to the run record now, not only when the step ends: a step that just did something it must
+    /// recognise after a crash (created a repository, say) records that first.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    public Task SaveStateAsync(CancellationToken cancellationToken) =>
+        _saveState is null ? Task.CompletedTask : _saveState(State.Snapshot(), cancellationToken);
 
     /// <summary>A secret's value (redacted everywhere it might be recorded), or <see langword="null"/>.</summary>
     /// <param name="name">The secret name, e.g. <c>HF_TOKEN</c>.</param>

@@ -17,6 +17,13 @@ public interface IPiAgentTask
     /// <summary>Whether the task may run again after an interruption (false once it acts on the Hub).</summary>
     bool IsSafeToRerun { get; }
 
+    /// <summary>
+    /// Whether the agent acts on the Hub itself (with <c>hf</c>) and so needs the run's token as <c>HF_TOKEN</c> in its
+    /// environment. False (the default) keeps every Hub token out of the agent's process: the model key reaches pi
+    /// through its provider configuration only.
+    /// </summary>
+    bool NeedsHubToken => false;
+
     /// <summary>Why the task does not apply to this run (the step is then skipped); null when it does.</summary>
     /// <param name="context">The run.</param>
     /// <returns>The reason to skip, or null.</returns>

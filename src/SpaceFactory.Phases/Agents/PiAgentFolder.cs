@@ -40,10 +40,20 @@ internal sealed class PiAgentFolder : IDisposable
     public static PiAgentFolder Create(string taskName) =>
         new(Path.Combine(Path.GetTempPath(), $"spacefactory-pi-{taskName}-{Guid.NewGuid():N}"));
 
-    /// <summary>Writes <c>models.json</c> (the key by variable name only), <c>settings.json</c>, the brief and the <c>hf</c> shim.</summary>
-    public void Write(PiAgentOptions options, string brief)
+    /// <summary>
+    /// Writes <c>models.json</c>, <c>settings.json</c>, the brief and the <c>hf</c> shim. <paramref name="literalKey"/>
+    /// null names the key by its variable (the task gets it in its environment); otherwise the key is written into
+    /// <c>models.json</c> (owner-only) and the agent's environment holds no token at all.
+    /// </summary>
+    public void Write(PiAgentOptions options, string brief, string? literalKey = null)
     {
-        File.WriteAllBytes(Path.Combine(AgentDirectory, "models.json"), ModelsJson(options));
+        var models = Path.Combine(AgentDirectory, "models.json");
+        File.WriteAllBytes(models, ModelsJson(options, literalKey));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(models, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         File.WriteAllBytes(Path.Combine(AgentDirectory, "settings.json"), SettingsJson(options));
         File.WriteAllText(BriefPath, brief, new UTF8Encoding(false));
         if (options.HubCliCommand is { Count: > 0 } command)
@@ -74,13 +84,13 @@ internal sealed class PiAgentFolder : IDisposable
         }
     }
 
-    private static byte[] ModelsJson(PiAgentOptions options) => Json(w =>
+    private static byte[] ModelsJson(PiAgentOptions options, string? literalKey) => Json(w =>
     {
         w.WriteStartObject("providers");
         w.WriteStartObject(ProviderName);
         w.WriteString("baseUrl", options.BaseUrl.ToString().TrimEnd('/'));
         w.WriteString("api", "openai-completions");
-        w.WriteString("apiKey", options.ApiKeyVariable); // a variable name: pi resolves it at request time
+        w.WriteString("apiKey", literalKey ?? options.ApiKeyVariable); // pi reads a variable name at request time, else the literal
         w.WriteStartObject("compat");
         w.WriteBoolean("supportsDeveloperRole", false);
         w.WriteBoolean("supportsStore", false);

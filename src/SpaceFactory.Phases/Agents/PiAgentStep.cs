@@ -11,7 +11,11 @@ namespace SpaceFactory.Phases.Agents;
 /// (<c>traces/raw/</c>) and its redacted copy (<c>traces/redacted/</c>), and lets the task judge the result. The agent
 /// succeeded only with exit code 0 and a final answer that stopped normally without an error.
 /// </summary>
-public sealed class PiAgentStep(IPiAgentTask task, PiInstaller installer, PiAgentOptions options) : IPhaseStep
+/// <param name="task">The task.</param>
+/// <param name="installer">Finds or installs pi.</param>
+/// <param name="options">pi's settings.</param>
+/// <param name="hubEndpoint">The run's Hub, always the agent's <c>HF_ENDPOINT</c> (null: the host's <c>HF_ENDPOINT</c> or the public Hub).</param>
+public sealed class PiAgentStep(IPiAgentTask task, PiInstaller installer, PiAgentOptions options, Uri? hubEndpoint = null) : IPhaseStep
 {
     /// <inheritdoc />
     public string Name => "pi_" + task.Name;
@@ -45,7 +49,9 @@ public sealed class PiAgentStep(IPiAgentTask task, PiInstaller installer, PiAgen
 
         using var folder = PiAgentFolder.Create(task.Name);
         var brief = await task.PrepareAsync(context, folder.Workspace, cancellationToken).ConfigureAwait(false);
-        folder.Write(options, brief);
+        // Only a task that acts on the Hub gets the token in its environment; the others get the model key through
+        // models.json alone, so a command or library inside the agent finds no Hub credential.
+        folder.Write(options, brief, task.NeedsHubToken ? null : key);
         await context.Recorder.WriteArtifactAsync($"agent/{task.Name}/brief.md", brief, cancellationToken).ConfigureAwait(false);
         await context.Recorder.RecordEventAsync("agent_started", $"pi ({options.Package}@{options.Version}) started on {task.Name} with model {options.Model}, tools {string.Join(",", task.Tools)}, limit {options.TimeLimit.TotalSeconds:F0} s", cancellationToken: cancellationToken).ConfigureAwait(false);
 
@@ -55,7 +61,7 @@ public sealed class PiAgentStep(IPiAgentTask task, PiInstaller installer, PiAgen
         string transcript;
         try
         {
-            (result, transcript) = await runner.RunAsync(executable, folder, task.Name, task.Tools, key, cancellationToken).ConfigureAwait(false);
+            (result, transcript) = await runner.RunAsync(executable, folder, task.Name, task.Tools, task.NeedsHubToken ? key : null, hubEndpoint, cancellationToken).ConfigureAwait(false);
         }
         catch (PiAgentUnavailableException ex)
         {

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace SpaceFactory.Phases.Agents;
 
-/// <summary>Finds <c>pi</c>, installing the pinned version with npm when it is missing (one install at a time per folder).</summary>
+/// <summary>
+/// Finds <c>pi</c>, installing the pinned version when it is missing (one install at a time per folder) with
+/// <c>npm ci</c> from the shipped lock file (<c>Agents/PiLock</c>: every transitive package pinned with its integrity
+/// hash, install scripts off), in an environment without the run's or the host's secrets.
+/// </summary>
 public sealed class PiInstaller(PiAgentOptions options, ILogger<PiInstaller>? logger = null)
 {
     private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
@@ -36,6 +40,7 @@ public sealed class PiInstaller(PiAgentOptions options, ILogger<PiInstaller>? lo
         }
 
         var spec = options.Package + "@" + options.Version;
+        PiLock.WriteTo(folder, options);
         PiAgentLog.Installing(_logger, spec, folder);
         var started = Stopwatch.GetTimestamp();
         await RunNpmAsync(folder, spec, cancellationToken).ConfigureAwait(false);
@@ -74,10 +79,12 @@ public sealed class PiInstaller(PiAgentOptions options, ILogger<PiInstaller>? lo
             UseShellExecute = false,
             WorkingDirectory = folder,
         };
-        foreach (var argument in (string[])["install", "--prefix", folder, "--no-audit", "--no-fund", "--loglevel=error", spec])
+        foreach (var argument in (string[])["ci", "--prefix", folder, "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"])
         {
             start.ArgumentList.Add(argument);
         }
+
+        PiLock.MinimalEnvironment(start.Environment);
 
         Process process;
         try

@@ -14,10 +14,12 @@ internal sealed class PiProcessRunner(PiAgentOptions options, TimeProvider timeP
         ["PATH", "LANG", "LC_ALL", "TZ", "DOTNET_ROOT", "SSL_CERT_FILE", "SSL_CERT_DIR", "NODE_EXTRA_CA_CERTS",
          "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"];
 
+    // apiKey: put into the environment as PiAgentOptions.ApiKeyVariable; null leaves every token out.
+    // hubEndpoint: always the agent's HF_ENDPOINT, so its hf never sends a token to another Hub.
     public async Task<(PiRunResult Result, string Transcript)> RunAsync(string executable, PiAgentFolder folder, string taskName,
-        IReadOnlyList<string> tools, string apiKey, CancellationToken cancellationToken)
+        IReadOnlyList<string> tools, string? apiKey, Uri? hubEndpoint, CancellationToken cancellationToken)
     {
-        var start = StartInfo(executable, folder, tools, apiKey);
+        var start = StartInfo(executable, folder, tools, apiKey, hubEndpoint);
         var reader = new PiEventReader();
         var started = timeProvider.GetTimestamp();
         PiAgentLog.Started(logger, taskName, options.Model);
@@ -78,7 +80,7 @@ internal sealed class PiProcessRunner(PiAgentOptions options, TimeProvider timeP
         return (result, reader.Transcript);
     }
 
-    private ProcessStartInfo StartInfo(string executable, PiAgentFolder folder, IReadOnlyList<string> tools, string apiKey)
+    internal ProcessStartInfo StartInfo(string executable, PiAgentFolder folder, IReadOnlyList<string> tools, string? apiKey, Uri? hubEndpoint)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -125,14 +127,28 @@ internal sealed class PiProcessRunner(PiAgentOptions options, TimeProvider timeP
         start.Environment["PI_TELEMETRY"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in options.Environment)
+        foreach (var (name, value) in options.Environment.Where(e => !IsSecretName(e.Key)))
         {
             start.Environment[name] = value;
         }
 
-        start.Environment[options.ApiKeyVariable] = apiKey;
+        if (hubEndpoint is not null)
+        {
+            start.Environment["HF_ENDPOINT"] = hubEndpoint.ToString().TrimEnd('/');
+        }
+
+        if (apiKey is not null)
+        {
+            start.Environment[options.ApiKeyVariable] = apiKey;
+        }
+
         return start;
     }
+
+    // Secrets belong in the run's secrets, never in PiAgentOptions.Environment: a token there would reach every task.
+    private static bool IsSecretName(string name) =>
+        name.Contains("TOKEN", StringComparison.OrdinalIgnoreCase) || name.Contains("KEY", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("SECRET", StringComparison.OrdinalIgnoreCase) || name.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase);
 
     private static async Task ReadEventsAsync(Process process, PiEventReader reader)
     {

@@ -6,6 +6,7 @@ using SpaceFactory.Hf;
 using SpaceFactory.Hf.Gradio;
 using SpaceFactory.Hf.Hub;
 using SpaceFactory.Phases.Agents;
+using SpaceFactory.Phases.Agents.Policy;
 using SpaceFactory.Phases.Analysis;
 using SpaceFactory.Phases.Generation;
 using SpaceFactory.Phases.Recipes;
@@ -51,6 +52,14 @@ public static class SpaceFactoryHfBuilderExtensions
         services.TryAddTransient(sp => new ValidateLiveApiStep(sp.GetRequiredService<IGradioClientFactory>(), sp.GetRequiredService<StepRetryOptions>()));
         services.TryAddTransient<ValidateExistingSpaceStep>();
         services.TryAddSingleton(new PiAgentOptions());
+        services.TryAddSingleton(sp =>
+        {
+            // The configured Hub (the Sandbox, a mirror) is as much the Hub as the public one.
+            var policy = new AgentPolicyOptions();
+            policy.AllowedHosts.Add(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HfClientOptions>>().Value.ResolveEndpoint().Host);
+            return policy;
+        });
+        services.TryAddSingleton(sp => new AgentOutputPolicy(sp.GetRequiredService<AgentPolicyOptions>()));
         services.TryAddSingleton(sp => new PiInstaller(sp.GetRequiredService<PiAgentOptions>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<PiInstaller>>()));
 
         services.AddRecipe(new JobSmokeRecipe());

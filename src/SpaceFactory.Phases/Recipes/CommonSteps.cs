@@ -24,5 +24,6 @@ public static class CommonSteps
 
     /// <summary>The Pi coding agent running <paramref name="task"/>, with the registered installer and settings.</summary>
     internal static PiAgentStep PiAgent(IServiceProvider services, IPiAgentTask task) =>
-        new(task, services.GetRequiredService<PiInstaller>(), services.GetRequiredService<PiAgentOptions>());
+        new(task, services.GetRequiredService<PiInstaller>(), services.GetRequiredService<PiAgentOptions>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SpaceFactory.Hf.HfClientOptions>>().Value.ResolveEndpoint());
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf.Hub;
+using SpaceFactory.Phases.Agents.Policy;
 using SpaceFactory.Phases.Agents.Tasks;
 using SpaceFactory.Phases.Steps;
 
@@ -15,7 +16,7 @@ internal sealed class ModelCardRecipe() : FactoryRecipe(FactoryRecipes.ModelCard
         services.GetRequiredService<AnalyzeModelCardStep>(),
         services.GetRequiredService<RecommendRuntimeStep>(),
         services.GetRequiredService<GenerateGradioAppStep>(),
-        CommonSteps.PiAgent(services, new AdaptAppTask(services.GetRequiredService<HubClient>())),
+        CommonSteps.PiAgent(services, new AdaptAppTask(services.GetRequiredService<HubClient>(), services.GetRequiredService<AgentOutputPolicy>())),
         .. CommonSteps.DeployAndValidate(services),
     ];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Phases.Agents.Policy;
 using SpaceFactory.Phases.Agents.Tasks;
 using SpaceFactory.Phases.Steps;
 
@@ -12,7 +13,7 @@ internal sealed class PiEditRecipe() : FactoryRecipe(FactoryRecipes.PiEdit, "Pha
     public override IEnumerable<IPhaseStep> Steps(IServiceProvider services) =>
     [
         services.GetRequiredService<GenerateSmokeAppStep>(),
-        CommonSteps.PiAgent(services, new SafeEditTask()),
+        CommonSteps.PiAgent(services, new SafeEditTask(services.GetRequiredService<AgentOutputPolicy>())),
         .. CommonSteps.DeployAndValidate(services),
     ];
 }

@@ -7,10 +7,11 @@ using SpaceFactory.Phases.Generation;
 namespace SpaceFactory.Phases.Steps;
 
 /// <summary>
-/// Creates the target Space, always private, with the Gradio SDK; then requests hardware best-effort in the order
-/// of the recommendation. Refusals (402/403) end the run as <c>manual_hardware_required</c> with the Hub's reasons.
-/// A lost answer is reconciled by looking: a Space that now exists at the target (absent when this run checked)
-/// is adopted, never created twice.
+/// Creates the target Space, always private, with the Gradio SDK, and saves the Hub's id of it before anything else;
+/// then requests hardware best-effort in the order of the recommendation, checking before every request (and before
+/// storing a gated model's read token, <see cref="SpaceReadToken"/>) that the Space is still private. Refusals
+/// (402/403) end the run as <c>manual_hardware_required</c> with the Hub's reasons. A Space found at the target is
+/// adopted only when it is provably this run's (<see cref="SpaceOwnership"/>); any other ends <c>target_exists</c>.
 /// </summary>
 public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? versions = null, StepRetryOptions? retry = null) : IPhaseStep
 {
@@ -30,12 +31,16 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
         var flavors = context.State.TryGet(FactoryState.Recommendation, out var recommendation) ? recommendation.Flavors : [];
         var allowZeroGpu = RecommendRuntimeStep.Flag(context, "allow_zerogpu", fallback: true);
 
+        // A gated model needs a read token in its Space: checked before anything is created, so a blocked run leaves nothing.
+        var gated = context.State.TryGet(FactoryState.Analysis, out var analysis) && analysis.Gated is not null ? analysis.Model : (RepoId?)null;
+        var spaceToken = gated is { } model ? await SpaceReadToken.ResolveAsync(hub, context, model, cancellationToken).ConfigureAwait(false) : null;
+
         var (reconciled, zeroGpuAtCreation) = await CreateOrAdoptAsync(context, target.RepoId, allowZeroGpu, cancellationToken).ConfigureAwait(false);
-        if (context.State.TryGet(FactoryState.Analysis, out var analysis) && analysis.Gated is not null && context.GetSecret("HF_TOKEN") is { } token)
+        if (spaceToken is not null)
         {
-            // The app must download a gated model: the user's token goes to their own private Space as a secret, nowhere else.
-            await hub.AddSpaceSecretAsync(target.RepoId, "HF_TOKEN", token, "Read access to the gated model " + analysis.Model, cancellationToken).ConfigureAwait(false);
-            await context.Recorder.RecordEventAsync("space_secret_set", $"the Space secret HF_TOKEN was set so that the app can load the gated model {analysis.Model}", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await RequirePrivateAsync(context, "stored (the secret HF_TOKEN)", cancellationToken).ConfigureAwait(false);
+            await hub.AddSpaceSecretAsync(target.RepoId, "HF_TOKEN", spaceToken, "Read access to the gated model " + gated, cancellationToken).ConfigureAwait(false);
+            await context.Recorder.RecordEventAsync("space_secret_set", $"the Space secret HF_TOKEN was set to the read-only token of the run secret named by {SpaceReadToken.Parameter}, so that the app can load the gated model {gated}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var attempts = new List<HardwareAttempt>();
@@ -52,6 +57,7 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
                 break;
             }
 
+            await RequirePrivateAsync(context, $"requested ({flavor})", cancellationToken).ConfigureAwait(false);
             try
             {
                 await hub.RequestSpaceHardwareAsync(target.RepoId, flavor, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -65,6 +71,7 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
             }
         }
 
+        target = context.State.Get(FactoryState.Target);
         context.State.Set(FactoryState.Target, target with { HardwareRequested = attempts, HardwareGranted = granted ?? (flavors.Count == 0 || string.Equals(flavors[0], "cpu-basic", StringComparison.Ordinal) ? "cpu-basic" : null), Reconciled = reconciled });
         if (attempts.Count > 0 && granted is null)
         {
@@ -84,35 +91,87 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
             (ex, attempt) => $"creating {space} failed ({StepRetry.Describe(ex)}); attempt {attempt} of {_retry.MaxAttempts}, will look whether it exists before sending again",
             async (attempt, ct) =>
             {
-                // Look before every send: a re-run (after a crash) or a lost answer may already have created it; the target
-                // was absent when this run checked it, so a Space there now is this run's.
-                if (await hub.RepoExistsAsync(space, RepoType.Space, ct).ConfigureAwait(false))
+                // Look before every send: a re-run (after a crash) or a lost answer may already have created it. What is
+                // found is adopted only when it is provably this run's (AdoptOrRefuseAsync).
+                var before = context.State.Get(FactoryState.Target);
+                if (await SpaceOwnership.FindAsync(hub, space, ct).ConfigureAwait(false) is { } existing)
                 {
-                    var how = attempt == 1 ? "already exists from an earlier attempt of this run" : "exists although the answer to creating it was lost";
-                    await context.Recorder.RecordEventAsync("space_reconciled", $"{space} {how}; adopted, not created again", cancellationToken: ct).ConfigureAwait(false);
+                    await AdoptOrRefuseAsync(context, before, existing, ct).ConfigureAwait(false);
                     return (true, false);
                 }
 
+                await RecordCreateSentAsync(context, before, ct).ConfigureAwait(false);
                 try
                 {
-                    var zeroGpu = await CreateWithZeroGpuFallbackAsync(context, space, allowZeroGpu, ct).ConfigureAwait(false);
+                    var (created, zeroGpu) = await CreateWithZeroGpuFallbackAsync(context, space, allowZeroGpu, ct).ConfigureAwait(false);
+                    await RecordCreatedAsync(context, created, ct).ConfigureAwait(false);
                     await context.Recorder.RecordEventAsync("space_created", $"created private Space {space}{(zeroGpu ? " on ZeroGPU" : string.Empty)}", cancellationToken: ct).ConfigureAwait(false);
                     return (false, zeroGpu);
                 }
                 catch (HfConflictException)
                 {
-                    await context.Recorder.RecordEventAsync("space_reconciled", $"{space} was created by an earlier attempt whose answer was lost; adopted", cancellationToken: ct).ConfigureAwait(false);
+                    // Taken between the look and the send: by an earlier send of this run whose answer was lost, or by someone else.
+                    var found = await SpaceOwnership.FindAsync(hub, space, ct).ConfigureAwait(false)
+                        ?? throw new PhaseStepException(OutcomeCode.TargetExists, $"the Hub says {space} exists, but it is not visible to this token; SpaceFactory never overwrites a Space: choose another name");
+                    await AdoptOrRefuseAsync(context, before, found, ct).ConfigureAwait(false);
                     return (true, false);
                 }
             },
             cancellationToken);
 
-    private async Task<bool> CreateWithZeroGpuFallbackAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adopts <paramref name="found"/> when it is this run's Space (recording its identity at once), else ends the run
+    /// <c>target_exists</c>. <paramref name="before"/> is the record as it was before the current send.
+    /// </summary>
+    private static async Task AdoptOrRefuseAsync(PhaseContext context, TargetSpaceRecord before, SpaceInfo found, CancellationToken cancellationToken)
+    {
+        if (SpaceOwnership.WhyNotOurs(before, found) is { } why)
+        {
+            await context.Recorder.RecordEventAsync("space_not_adopted", $"{before.RepoId} exists but {why}; nothing was written to it", cancellationToken: cancellationToken).ConfigureAwait(false);
+            throw new PhaseStepException(OutcomeCode.TargetExists, $"the Space {before.RepoId} exists, but {why}; SpaceFactory never overwrites a Space: choose another name");
+        }
+
+        var how = before.HubId is not null ? "is the Space this run created earlier (same Hub id)" : "is private, fresh and created after this run's check, although the answer to creating it was lost";
+        context.State.Set(FactoryState.Target, SpaceOwnership.WithIdentity(before, found));
+        await context.SaveStateAsync(cancellationToken).ConfigureAwait(false);
+        await context.Recorder.RecordEventAsync("space_reconciled", $"{before.RepoId} {how}; adopted, not created again", cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Saves, before the send, that a create is under way: after a crash the run knows the answer may be lost.</summary>
+    private static async Task RecordCreateSentAsync(PhaseContext context, TargetSpaceRecord before, CancellationToken cancellationToken)
+    {
+        if (before.CreateSentAt is null)
+        {
+            context.State.Set(FactoryState.Target, before with { CreateSentAt = context.TimeProvider.GetUtcNow() });
+            await context.SaveStateAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Saves the Hub's id of the new Space before anything else happens: it is the only Space a resume adopts.</summary>
+    private static async Task RecordCreatedAsync(PhaseContext context, CreatedRepo created, CancellationToken cancellationToken)
+    {
+        context.State.Set(FactoryState.Target, context.State.Get(FactoryState.Target) with { HubId = created.Id });
+        await context.SaveStateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks the Space is this run's and private (recording its identity when still unknown) before <paramref name="action"/>.</summary>
+    private async Task RequirePrivateAsync(PhaseContext context, string action, CancellationToken cancellationToken)
+    {
+        var record = context.State.Get(FactoryState.Target);
+        var info = await SpaceOwnership.RequirePrivateAsync(hub, record, action, cancellationToken).ConfigureAwait(false);
+        var known = SpaceOwnership.WithIdentity(record, info);
+        if (known != record)
+        {
+            context.State.Set(FactoryState.Target, known);
+            await context.SaveStateAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(CreatedRepo Created, bool ZeroGpu)> CreateWithZeroGpuFallbackAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken)
     {
         try
         {
-            await CreateAsync(space, hardware: null, cancellationToken).ConfigureAwait(false);
-            return false;
+            return (await CreateAsync(space, hardware: null, cancellationToken).ConfigureAwait(false), false);
         }
         catch (HfPaymentRequiredException ex) when (allowZeroGpu)
         {
@@ -120,14 +179,12 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
             await context.Recorder.RecordEventAsync("space_create_refused", $"creating {space} on CPU needs a paid plan ({ex.ServerMessage}); trying ZeroGPU", cancellationToken: cancellationToken).ConfigureAwait(false);
             try
             {
-                await CreateAsync(space, "zero-a10g", cancellationToken).ConfigureAwait(false);
+                return (await CreateAsync(space, "zero-a10g", cancellationToken).ConfigureAwait(false), true);
             }
             catch (HfPaymentRequiredException again)
             {
                 throw new PhaseStepException(OutcomeCode.ManualHardwareRequired, $"the Hub refused to create a Gradio Space for this account, also on ZeroGPU: {again.ServerMessage ?? again.Message}", again);
             }
-
-            return true;
         }
         catch (HfPaymentRequiredException ex)
         {

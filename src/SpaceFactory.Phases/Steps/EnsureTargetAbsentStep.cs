@@ -32,7 +32,7 @@ public sealed class EnsureTargetAbsentStep(HubClient hub, SpaceTargets targets) 
                 $"the Space {target} already exists; SpaceFactory never overwrites a Space: choose another name or delete it first");
         }
 
-        context.State.Set(FactoryState.Target, new TargetSpaceRecord { RepoId = target, Url = targets.PageUrl(target) });
+        context.State.Set(FactoryState.Target, new TargetSpaceRecord { RepoId = target, Url = targets.PageUrl(target), CheckedAbsentAt = context.TimeProvider.GetUtcNow() });
         await context.Recorder.SetTargetAsync(target.ToString(), targets.Links(target), cancellationToken).ConfigureAwait(false);
         return StepResult.Completed($"{target} does not exist yet");
     }

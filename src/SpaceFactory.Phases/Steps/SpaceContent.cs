@@ -25,6 +25,12 @@ public sealed record SpaceContent(string? Sha, bool? Private, IReadOnlyList<stri
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(files);
         var info = await hub.GetSpaceInfoAsync(space, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await CompareAsync(hub, space, info, files, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Compares the Space described by <paramref name="info"/> (already read) with the expected files.</summary>
+    internal static async Task<SpaceContent> CompareAsync(HubClient hub, RepoId space, SpaceInfo info, IReadOnlyList<GeneratedFile> files, CancellationToken cancellationToken)
+    {
         var present = (info.Siblings ?? []).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
         var missing = files.Where(f => !present.Contains(f.Path)).Select(f => f.Path).ToArray();
         var different = new List<string>();

@@ -5,8 +5,9 @@ using SpaceFactory.Hf.Hub;
 namespace SpaceFactory.Phases.Steps;
 
 /// <summary>
-/// Uploads the generated files to the target Space in one commit. Before committing again after a lost answer or a
-/// crash it looks: when the Space already holds exactly these files, that commit is adopted, never duplicated.
+/// Uploads the generated files to the target Space in one commit, only after checking that the Space is this run's and
+/// private. Before committing again after a lost answer or a crash it looks: when the Space already holds exactly these
+/// files, that commit is adopted, never duplicated.
 /// </summary>
 public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry = null) : IPhaseStep
 {
@@ -33,7 +34,8 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
             async (attempt, ct) =>
             {
                 // Look before every send: after a crash or a lost answer the commit may already be there.
-                var existing = await FindUploadedAsync(target.RepoId, app, ct).ConfigureAwait(false);
+                var content = await ReadPrivateAsync(target, app, ct).ConfigureAwait(false);
+                var existing = content.HoldsAll ? content.Sha : null;
                 if (existing is not null)
                 {
                     var how = attempt == 1 ? "already holds" : "holds, although the answer to the commit was lost,";
@@ -46,7 +48,8 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
                     RepoType.Space,
                     "SpaceFactory: upload the generated app",
                     app.Files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
-                    new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}" },
+                    // On top of the head just looked at: a commit someone else slipped in since makes the Hub refuse (412).
+                    new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}", ParentCommit = content.Sha },
                     ct).ConfigureAwait(false);
                 return (info.CommitOid, false);
             },
@@ -63,10 +66,10 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
         return StepResult.Completed($"one commit {commit[..Math.Min(12, commit.Length)]} with {string.Join(", ", app.Files.Select(f => f.Path))}");
     }
 
-    /// <summary>The Space's head commit when it already holds every generated file with the same content, else null.</summary>
-    private async Task<string?> FindUploadedAsync(RepoId space, GeneratedAppRecord app, CancellationToken cancellationToken)
+    /// <summary>What the Space holds, after checking that it is this run's and private (else a typed failure: nothing is uploaded).</summary>
+    private async Task<SpaceContent> ReadPrivateAsync(TargetSpaceRecord target, GeneratedAppRecord app, CancellationToken cancellationToken)
     {
-        var content = await SpaceContent.ReadAsync(hub, space, app.Files, cancellationToken).ConfigureAwait(false);
-        return content.HoldsAll ? content.Sha : null;
+        var info = SpaceOwnership.RequirePrivate(target, await SpaceOwnership.FindAsync(hub, target.RepoId, cancellationToken).ConfigureAwait(false), "uploaded");
+        return await SpaceContent.CompareAsync(hub, target.RepoId, info, app.Files, cancellationToken).ConfigureAwait(false);
     }
 }

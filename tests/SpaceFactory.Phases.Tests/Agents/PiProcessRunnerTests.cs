@@ -27,7 +27,7 @@ public class PiProcessRunnerTests
         folder.Write(options, "brief");
 
         var (result, transcript) = await new PiProcessRunner(options, TimeProvider.System, NullLogger.Instance)
-            .RunAsync(fakePi, folder, "runner", ["read", "edit"], Key, CancellationToken.None);
+            .RunAsync(fakePi, folder, "runner", ["read", "edit"], Key, hubEndpoint: null, CancellationToken.None);
 
         Assert.That(result.Succeeded, Is.True, transcript);
         var argv = await File.ReadAllLinesAsync(Path.Combine(folder.Root, "argv.txt"));
@@ -49,6 +49,42 @@ public class PiProcessRunnerTests
     }
 
     [Test]
+    public void An_edit_task_gets_no_hub_token_and_always_the_runs_endpoint()
+    {
+        using var folder = PiAgentFolder.Create("runner");
+        var options = new PiAgentOptions();
+        options.Environment["HF_ENDPOINT"] = "https://huggingface.co";
+        options.Environment["HF_TOKEN"] = "hf_PutInTheWrongPlace0123456789abcdef";
+        options.Environment["OTHER_API_KEY"] = "sk-wrong-place";
+        folder.Write(options, "brief", literalKey: Key);
+
+        var start = new PiProcessRunner(options, TimeProvider.System, NullLogger.Instance)
+            .StartInfo("/bin/true", folder, ["read", "edit"], apiKey: null, hubEndpoint: new Uri("http://127.0.0.1:7860/"));
+
+        Assert.That(start.Environment.ContainsKey("HF_TOKEN"), Is.False, "no Hub token reaches an edit task's process");
+        Assert.That(start.Environment.ContainsKey("OTHER_API_KEY"), Is.False, "secrets in PiAgentOptions.Environment are dropped");
+        Assert.That(start.Environment.Values, Has.None.Contains(Key));
+        Assert.That(start.Environment["HF_ENDPOINT"], Is.EqualTo("http://127.0.0.1:7860"), "the run's Hub wins over a configured one");
+        var models = File.ReadAllText(Path.Combine(folder.AgentDirectory, "models.json"));
+        Assert.That(models, Does.Contain($"\"apiKey\": \"{Key}\""), "the model key reaches pi through its provider configuration");
+        Assert.That(OperatingSystem.IsWindows() ? UnixFileMode.UserRead | UnixFileMode.UserWrite : File.GetUnixFileMode(Path.Combine(folder.AgentDirectory, "models.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
+    public void A_hub_task_gets_the_token_by_environment_and_models_json_names_only_the_variable()
+    {
+        using var folder = PiAgentFolder.Create("runner");
+        var options = new PiAgentOptions();
+        folder.Write(options, "brief");
+
+        var start = new PiProcessRunner(options, TimeProvider.System, NullLogger.Instance)
+            .StartInfo("/bin/true", folder, ["read", "bash"], apiKey: Key, hubEndpoint: new Uri("http://127.0.0.1:7860"));
+
+        Assert.That(start.Environment["HF_TOKEN"], Is.EqualTo(Key));
+        Assert.That(File.ReadAllText(Path.Combine(folder.AgentDirectory, "models.json")), Does.Contain("\"apiKey\": \"HF_TOKEN\"").And.Not.Contain(Key));
+    }
+
+    [Test]
     public async Task RunAsync_AtTheTimeLimit_SendsSigtermAndReportsTimedOut()
     {
         using var folder = PiAgentFolder.Create("runner");
@@ -61,7 +97,7 @@ public class PiProcessRunnerTests
         var options = new PiAgentOptions { TimeLimit = TimeSpan.FromMinutes(5) };
         folder.Write(options, "brief");
 
-        var run = new PiProcessRunner(options, time, NullLogger.Instance).RunAsync(fakePi, folder, "runner", ["read"], Key, CancellationToken.None);
+        var run = new PiProcessRunner(options, time, NullLogger.Instance).RunAsync(fakePi, folder, "runner", ["read"], Key, hubEndpoint: null, CancellationToken.None);
         var started = Path.Combine(folder.Root, "started");
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (!File.Exists(started))

@@ -74,7 +74,7 @@ public class DeployStepTests
     {
         using var harness = new StepHarness();
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("lost").WhenStateIs("created")
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"me/demo\",\"private\":true}"));
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(SpaceOwnershipStepTests.SpaceJson(isPrivate: true, DateTimeOffset.UtcNow)));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("lost").WhenStateIs(null!)
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("X-Error-Code", "RepoNotFound"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create")).InScenario("lost").WillSetStateTo("created")
@@ -108,8 +108,12 @@ public class DeployStepTests
     public async Task Refused_hardware_requests_end_as_manual_hardware_required_with_every_reason()
     {
         using var harness = new StepHarness();
-        Exists(harness, false);
-        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create"))
+        // Absent until created, then there (private) for the check before each hardware request.
+        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("hardware").WhenStateIs(null!)
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("X-Error-Code", "RepoNotFound"));
+        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("hardware").WhenStateIs("created").WillSetStateTo("created")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(SpaceOwnershipStepTests.SpaceJson(isPrivate: true, DateTimeOffset.UtcNow)));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create")).InScenario("hardware").WillSetStateTo("created")
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"url\":\"http://hub/spaces/me/demo\",\"name\":\"me/demo\"}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/hardware").WithBody(new JsonPartialMatcher("{\"flavor\":\"zero-a10g\"}")))
             .RespondWith(Response.Create().WithStatusCode(403).WithHeader("Content-Type", "application/json").WithBody("{\"error\":\"ZeroGPU quota reached\"}"));
@@ -118,7 +122,7 @@ public class DeployStepTests
 
         var (result, state) = await harness.RunAsync([new Seed(flavors: ["zero-a10g", "t4-small"]), harness.Step<CreatePrivateSpaceStep>()]);
 
-        Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.ManualHardwareRequired));
+        Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.ManualHardwareRequired), result.Outcome.Reason);
         Assert.That(result.Outcome.Reason, Does.Contain("zero-a10g: ZeroGPU quota reached").And.Contain("t4-small: Add a payment method"));
         Assert.That(state.Blockers.Single(), Does.Contain("Choose hardware"));
     }
@@ -130,7 +134,7 @@ public class DeployStepTests
         var app = new GradioAppGenerator().GenerateSmokeApp();
         var siblings = string.Join(",", app.Files.Select(f => $"{{\"rfilename\":\"{f.Path}\"}}"));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo"))
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"me/demo\",\"sha\":\"{new string('a', 40)}\",\"siblings\":[{siblings}]}}"));
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"me/demo\",\"private\":true,\"sha\":\"{new string('a', 40)}\",\"siblings\":[{siblings}]}}"));
         foreach (var file in app.Files)
         {
             harness.Hub.Given(Request.Create().UsingGet().WithPath($"/spaces/me/demo/resolve/{new string('a', 40)}/{file.Path}"))
@@ -151,9 +155,9 @@ public class DeployStepTests
         var app = new GradioAppGenerator().GenerateSmokeApp();
         var siblings = string.Join(",", app.Files.Select(f => $"{{\"rfilename\":\"{f.Path}\"}}"));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("commit").WhenStateIs(null!)
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"me/demo\",\"sha\":\"" + new string('0', 40) + "\",\"siblings\":[]}"));
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"me/demo\",\"private\":true,\"sha\":\"" + new string('0', 40) + "\",\"siblings\":[]}"));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("commit").WhenStateIs("committed")
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"me/demo\",\"sha\":\"{new string('b', 40)}\",\"siblings\":[{siblings}]}}"));
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"me/demo\",\"private\":true,\"sha\":\"{new string('b', 40)}\",\"siblings\":[{siblings}]}}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/preupload/main"))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"files\":[" + string.Join(",", app.Files.Select(f => $"{{\"path\":\"{f.Path}\",\"uploadMode\":\"regular\",\"shouldIgnore\":false}}")) + "]}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/commit/main")).InScenario("commit").WillSetStateTo("committed")
@@ -217,7 +221,7 @@ public class DeployStepTests
         using var harness = new StepHarness();
         var app = new GradioAppGenerator().GenerateSmokeApp();
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo"))
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"me/demo\",\"sha\":\"" + new string('0', 40) + "\",\"siblings\":[]}"));
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"me/demo\",\"private\":true,\"sha\":\"" + new string('0', 40) + "\",\"siblings\":[]}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/preupload/main"))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"files\":[" + string.Join(",", app.Files.Select(f => $"{{\"path\":\"{f.Path}\",\"uploadMode\":\"regular\",\"shouldIgnore\":false}}")) + "]}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/commit/main")).InScenario("commit").WillSetStateTo("refused once")

@@ -43,13 +43,17 @@ internal sealed class StepHarness : IDisposable
     public T Step<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public async Task<(RunResult Result, RunState State)> RunAsync(IReadOnlyList<IPhaseStep> steps, params (string Key, string Value)[] parameters)
+    public Task<(RunResult Result, RunState State)> RunAsync(IReadOnlyList<IPhaseStep> steps, params (string Key, string Value)[] parameters) =>
+        RunAsync(steps, new Dictionary<string, string>(), parameters);
+
+    /// <summary>Runs the steps with the run's token and <paramref name="extraSecrets"/>.</summary>
+    public async Task<(RunResult Result, RunState State)> RunAsync(IReadOnlyList<IPhaseStep> steps, IReadOnlyDictionary<string, string> extraSecrets, params (string Key, string Value)[] parameters)
     {
         var executor = new InProcessRunExecutor(new RecipeCatalog([new Recipe("steps", steps)]), Store, services: _provider);
         var result = await executor.RunAsync(new FactoryRequest("steps")
         {
             Parameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = Token },
+            Secrets = new Dictionary<string, string>(extraSecrets, StringComparer.Ordinal) { ["HF_TOKEN"] = Token },
         });
         return (result, (await Store.GetStateAsync(result.RunId))!);
     }

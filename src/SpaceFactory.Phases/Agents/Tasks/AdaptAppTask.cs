@@ -2,6 +2,7 @@ using System.Text;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf.Hub;
+using SpaceFactory.Phases.Agents.Policy;
 using SpaceFactory.Phases.Steps;
 
 namespace SpaceFactory.Phases.Agents.Tasks;
@@ -10,9 +11,9 @@ namespace SpaceFactory.Phases.Agents.Tasks;
 /// The model-card recipe's agent option (parameter <c>agent</c> = <c>pi</c>): the agent adapts the generated
 /// <c>app.py</c> (and <c>requirements.txt</c>) to the model card. The card reaches it only as the data file
 /// <c>model_card.md</c>, never inside the instructions; the wrapper accepts only edits of those two files that keep the
-/// validated endpoints.
+/// validated endpoints and keep the content policy (<see cref="AgentOutputPolicy"/>).
 /// </summary>
-internal sealed class AdaptAppTask(HubClient hub) : IPiAgentTask
+internal sealed class AdaptAppTask(HubClient hub, AgentOutputPolicy? policy = null) : IPiAgentTask
 {
     /// <summary>The parameter that turns the agent on.</summary>
     public const string AgentParameter = "agent";
@@ -77,6 +78,11 @@ internal sealed class AdaptAppTask(HubClient hub) : IPiAgentTask
         if (changes.Violation(Editable) is { } violation)
         {
             return StepResult.Failure(OutcomeCode.AgentPolicyViolation, violation);
+        }
+
+        if (await (policy ?? new AgentOutputPolicy()).CheckAsync(before, after, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return StepResult.Failure(OutcomeCode.AgentPolicyViolation, refused.ToString());
         }
 
         foreach (var api in new[] { app.Probe.ApiName, app.Probe.HealthApiName }.OfType<string>())

@@ -24,6 +24,9 @@ internal sealed class DeployTask(HubClient hub) : IPiAgentTask
     public bool IsSafeToRerun => false;
 
     /// <inheritdoc />
+    public bool NeedsHubToken => true;
+
+    /// <inheritdoc />
     public Task<string> PrepareAsync(PhaseContext context, string workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
+using SpaceFactory.Phases.Agents.Policy;
 using SpaceFactory.Phases.Generation;
 using SpaceFactory.Phases.Steps;
 using SpaceFactory.Phases.Validation;
@@ -11,9 +12,10 @@ namespace SpaceFactory.Phases.Agents.Tasks;
 /// <summary>
 /// Phase 3: the agent makes one named, safe edit of the smoke app (<c>/echo</c> prefixes its answer, parameter
 /// <c>edit_prefix</c>, default <c>Edited by Pi: </c>). The wrapper then accepts only that exact edit of <c>app.py</c>,
-/// updates the simulation manifest to match and makes validation expect the edited answer.
+/// updates the simulation manifest to match and makes validation expect the edited answer; the content policy
+/// (<see cref="AgentOutputPolicy"/>) is checked first.
 /// </summary>
-internal sealed class SafeEditTask : IPiAgentTask
+internal sealed class SafeEditTask(AgentOutputPolicy? policy = null) : IPiAgentTask
 {
     /// <summary>The parameter naming the prefix.</summary>
     public const string PrefixParameter = "edit_prefix";
@@ -70,6 +72,11 @@ internal sealed class SafeEditTask : IPiAgentTask
         if (changes.Violation([EditedFile]) is { } violation)
         {
             return StepResult.Failure(OutcomeCode.AgentPolicyViolation, violation);
+        }
+
+        if (await (policy ?? new AgentOutputPolicy()).CheckAsync(before, after, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return StepResult.Failure(OutcomeCode.AgentPolicyViolation, refused.ToString());
         }
 
         var prefix = Prefix(context);

@@ -28,4 +28,16 @@ public sealed record TargetSpaceRecord
 
     /// <summary>Whether the run created the Space (false when it adopted one after a lost answer).</summary>
     public bool Reconciled { get; init; }
+
+    /// <summary>When <c>ensure_target_absent</c> found the target absent (this run's clock).</summary>
+    public DateTimeOffset? CheckedAbsentAt { get; init; }
+
+    /// <summary>When this run first sent the request to create the Space (saved before sending, so a crash leaves it).</summary>
+    public DateTimeOffset? CreateSentAt { get; init; }
+
+    /// <summary>The Hub's id of the Space this run created (<c>_id</c>): the only Space the run adopts on a resume.</summary>
+    public string? HubId { get; init; }
+
+    /// <summary>The Space's head commit when this run first saw it after creating it (the creation commit).</summary>
+    public string? CreationCommit { get; init; }
 }
