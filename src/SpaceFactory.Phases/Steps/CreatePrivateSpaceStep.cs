@@ -31,10 +31,10 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
         var allowZeroGpu = RecommendRuntimeStep.Flag(context, "allow_zerogpu", fallback: true);
 
         var (reconciled, zeroGpuAtCreation) = await CreateOrAdoptAsync(context, target.RepoId, allowZeroGpu, cancellationToken).ConfigureAwait(false);
-        if (context.State.TryGet(FactoryState.Analysis, out var analysis) && analysis.Gated is not null && context.GetSecret("HF_TOKEN") is { } token)
+        if (context.State.TryGet(FactoryState.Analysis, out var analysis) && analysis.Gated is not null && context.GetSecret(FactorySecrets.HubToken) is { } token)
         {
             // The app must download a gated model: the user's token goes to their own private Space as a secret, nowhere else.
-            await hub.AddSpaceSecretAsync(target.RepoId, "HF_TOKEN", token, "Read access to the gated model " + analysis.Model, cancellationToken).ConfigureAwait(false);
+            await hub.AddSpaceSecretAsync(target.RepoId, FactorySecrets.HubToken, token, "Read access to the gated model " + analysis.Model, cancellationToken).ConfigureAwait(false);
             await context.Recorder.RecordEventAsync("space_secret_set", $"the Space secret HF_TOKEN was set so that the app can load the gated model {analysis.Model}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
