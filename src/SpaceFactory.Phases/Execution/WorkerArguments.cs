@@ -110,7 +110,7 @@ public static class WorkerArguments
         var id = Required(runId, RunIdOption);
         if (!RunId.TryParse(id, out var parsedId))
         {
-            throw new WorkerArgumentsException($"--run-id '{id}' is not a run id such as 20261123T221749Z-k3m9q2ab.");
+            throw new WorkerArgumentsException($"--run-id '{id}' is not a run id such as 20261123T221749Z-k3m7q2ab.");
         }
 
         return new WorkerInvocation(Required(recipe, Recipe), parsedId, Required(record, Record)) { Parameters = parameters, Target = target, Resume = resume };
