@@ -1,5 +1,6 @@
 using SpaceFactory.Core;
 using SpaceFactory.Core.Records;
+using SpaceFactory.Hf;
 using SpaceFactory.Phases.Execution;
 using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Sandbox;
@@ -20,7 +21,7 @@ public sealed class HfJobWorkerTests
         var mount = CliProcess.TempFolder("sf-worker-");
         try
         {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = sandbox.DefaultToken, ["HF_ENDPOINT"] = sandbox.Endpoint.ToString() };
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal) { [HfClientOptions.TokenVariable] = sandbox.DefaultToken, ["HF_ENDPOINT"] = sandbox.Endpoint.ToString() };
             var worker = new HfJobWorker(new HfJobWorkerOptions { Environment = name => environment.GetValueOrDefault(name) });
 
             var result = await worker.RunAsync(WorkerArguments.Build(new WorkerInvocation(FactoryRecipes.JobSmoke, Id, mount)));
@@ -47,7 +48,7 @@ public sealed class HfJobWorkerTests
         var mount = CliProcess.TempFolder("sf-worker-");
         try
         {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = sandbox.DefaultToken, ["HF_ENDPOINT"] = sandbox.Endpoint.ToString() };
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal) { [HfClientOptions.TokenVariable] = sandbox.DefaultToken, ["HF_ENDPOINT"] = sandbox.Endpoint.ToString() };
             var worker = new HfJobWorker(new HfJobWorkerOptions { Environment = name => environment.GetValueOrDefault(name) });
             await worker.RunAsync(new WorkerInvocation(FactoryRecipes.JobSmoke, Id, mount));
 
@@ -69,7 +70,7 @@ public sealed class HfJobWorkerTests
         var mount = CliProcess.TempFolder("sf-worker-");
         try
         {
-            var worker = new HfJobWorker(new HfJobWorkerOptions { Environment = name => name == "HF_TOKEN" ? "  " : null });
+            var worker = new HfJobWorker(new HfJobWorkerOptions { Environment = name => name == HfClientOptions.TokenVariable ? "  " : null });
 
             var error = Assert.ThrowsAsync<MissingJobTokenException>(() => worker.RunAsync(new WorkerInvocation(FactoryRecipes.JobSmoke, Id, mount)));
 

@@ -49,7 +49,7 @@ internal sealed class StepHarness : IDisposable
         var result = await executor.RunAsync(new FactoryRequest("steps")
         {
             Parameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = Token },
+            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { [FactorySecrets.HubToken] = Token },
         });
         return (result, (await Store.GetStateAsync(result.RunId))!);
     }
