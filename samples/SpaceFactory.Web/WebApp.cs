@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using SpaceFactory.Hf;
+using SpaceFactory.Phases;
 using SpaceFactory.Sandbox;
 using SpaceFactory.Web.Auth;
 using SpaceFactory.Web.Hosting;
@@ -42,7 +43,13 @@ public static class WebApp
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddHuggingFace(o => o.Endpoint = settings.HubEndpoint);
+        services.AddHuggingFace(o => o.Endpoint = settings.HubEndpoint).AddHfJobExecutor(o =>
+        {
+            o.Image = settings.JobImage;
+            o.BucketSource = settings.BucketSource;
+            o.Flavor = settings.JobFlavor;
+            o.Timeout = settings.JobTimeout;
+        });
         services.AddSingleton<RunIndex>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunReader>();

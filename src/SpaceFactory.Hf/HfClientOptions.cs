@@ -13,6 +13,12 @@ public sealed class HfClientOptions
     /// <summary>The public Hub used when neither the options nor <c>HF_ENDPOINT</c> name another.</summary>
     public static readonly Uri DefaultEndpoint = new("https://huggingface.co");
 
+    /// <summary>
+    /// The environment variable that holds the token when <see cref="Token"/> is not set: <c>HF_TOKEN</c>, as the
+    /// official clients read it (and as a Job receives its token secret).
+    /// </summary>
+    public const string TokenVariable = "HF_TOKEN";
+
     /// <summary>Configuration section conventionally bound to these options.</summary>
     public const string SectionName = "SpaceFactory:Hf";
 
@@ -67,7 +73,7 @@ public sealed class HfClientOptions
     /// <returns>The trimmed token, or <see langword="null"/> when none is configured.</returns>
     public string? ResolveToken()
     {
-        var token = string.IsNullOrWhiteSpace(Token) ? Environment.GetEnvironmentVariable("HF_TOKEN") : Token;
+        var token = string.IsNullOrWhiteSpace(Token) ? Environment.GetEnvironmentVariable(TokenVariable) : Token;
         token = token?.Replace("\r", string.Empty, StringComparison.Ordinal)
             .Replace("\n", string.Empty, StringComparison.Ordinal)
             .Trim();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SpaceFactory.Hf;
 
 namespace SpaceFactory.EndToEnd.Tests;
 
@@ -25,7 +26,7 @@ internal static class CliProcess
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment.Remove("HF_TOKEN");
+        info.Environment.Remove(HfClientOptions.TokenVariable);
         info.Environment.Remove("HF_ENDPOINT");
         info.Environment["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())

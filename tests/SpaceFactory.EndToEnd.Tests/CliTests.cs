@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpaceFactory.Hf;
 
 namespace SpaceFactory.EndToEnd.Tests;
 
@@ -73,7 +74,7 @@ public class CliTests
     public async Task An_unreachable_endpoint_exits_4_and_never_prints_the_token()
     {
         const string token = "hf_CanaryFakeTokenForTheCliTest0123456";
-        var (code, output, error) = await RunCliAsync(TempFolder(), new Dictionary<string, string?> { ["HF_TOKEN"] = token, ["HF_ENDPOINT"] = "http://127.0.0.1:9" }, "run", "private-space", "--json");
+        var (code, output, error) = await RunCliAsync(TempFolder(), new Dictionary<string, string?> { [HfClientOptions.TokenVariable] = token, ["HF_ENDPOINT"] = "http://127.0.0.1:9" }, "run", "private-space", "--json");
 
         Assert.That(code, Is.EqualTo(4), output + error);
         Assert.That(output + error, Does.Not.Contain(token).And.Not.Contain("CanaryFakeToken"));

@@ -31,14 +31,14 @@ internal sealed class FactoryFixture : IAsyncDisposable
     public ISpaceFactory Factory => Services.GetRequiredService<ISpaceFactory>();
 
     public static async Task<FactoryFixture> StartAsync(Action<HfSandboxOptions>? sandbox = null, Action<IServiceCollection>? services = null, Action<HfClientOptions>? client = null,
-        Action<IServiceCollection, HfSandbox>? sandboxServices = null)
+        Action<IServiceCollection, HfSandbox>? sandboxServices = null, Action<IHfBuilder>? factory = null)
     {
         var options = new HfSandboxOptions { BuildDelay = TimeSpan.FromMilliseconds(50), StartDelay = TimeSpan.FromMilliseconds(50), DefaultToken = SecretCanary.Token };
         sandbox?.Invoke(options);
         var started = await HfSandbox.StartAsync(options);
         var recordRoot = Path.Combine(Path.GetTempPath(), "sf-e2e-" + Guid.NewGuid().ToString("N"));
         var collection = new ServiceCollection();
-        collection.AddHuggingFace(o =>
+        var hf = collection.AddHuggingFace(o =>
         {
             o.Endpoint = started.Endpoint;
             o.Token = started.DefaultToken;
@@ -47,6 +47,7 @@ internal sealed class FactoryFixture : IAsyncDisposable
             client?.Invoke(o);
         }).AddSpaceFactory(recordRoot);
         collection.AddSingleton(new SpaceWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(100) });
+        factory?.Invoke(hf);
         services?.Invoke(collection);
         sandboxServices?.Invoke(collection, started);
         return new FactoryFixture(started, collection.BuildServiceProvider(), recordRoot);
@@ -56,7 +57,7 @@ internal sealed class FactoryFixture : IAsyncDisposable
         Factory.RunAsync(new FactoryRequest(recipe)
         {
             Parameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = Sandbox.DefaultToken },
+            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { [FactorySecrets.HubToken] = Sandbox.DefaultToken },
         });
 
     public string RunFolder(RunId runId) => Store.RunFolder(runId);

@@ -1,12 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Core;
-using SpaceFactory.Core.Pipeline;
-using SpaceFactory.Hf;
-using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Phases.Execution;
 using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Phases;
+using SpaceFactory.Phases.Execution;
 using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.EndToEnd.Tests;
@@ -25,13 +22,13 @@ public class JobExecutorTests
                 sandbox.JobImageCommandMap[SandboxSession.WorkerImage] = argv => [.. SandboxSession.WorkerLauncher(), .. argv.SkipWhile(a => a != "worker")];
                 sandboxOptions?.Invoke(sandbox);
             },
-            services => services.AddSingleton<IRunExecutor>(sp =>
+            services => services.AddSingleton(new Phases.Steps.StepRetryOptions { Delay = TimeSpan.FromMilliseconds(10) }),
+            factory: hf => hf.AddHfJobExecutor(options =>
             {
-                var options = new HfJobExecutorOptions { BucketSource = "hf://buckets/sandbox-user/runs", Image = SandboxSession.WorkerImage };
-                return executor = new HfJobExecutor(sp.GetRequiredService<JobsClient>(), sp.GetRequiredService<BucketClient>(), options,
-                    sp.GetRequiredService<IOptions<HfClientOptions>>(), TimeProvider.System, new Phases.Steps.StepRetryOptions { Delay = TimeSpan.FromMilliseconds(10) });
+                options.BucketSource = "hf://buckets/sandbox-user/runs";
+                options.Image = SandboxSession.WorkerImage;
             }));
-        _ = fixture.Services.GetRequiredService<IRunExecutor>();
+        executor = fixture.Services.GetRequiredService<HfJobExecutor>();
         return (fixture, executor!);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
+using SpaceFactory.Phases;
 using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.EndToEnd.Tests;
@@ -152,7 +153,7 @@ public class RecipeSuccessTests
                 }
             }))));
         var factory = fixture.Factory;
-        var secrets = new Dictionary<string, string> { ["HF_TOKEN"] = fixture.Sandbox.DefaultToken };
+        var secrets = new Dictionary<string, string> { [FactorySecrets.HubToken] = fixture.Sandbox.DefaultToken };
 
         var cancelled = await factory.RunAsync(new FactoryRequest("private-space-killed") { Parameters = new Dictionary<string, string> { ["space"] = "resumed" }, Secrets = secrets }, kill.Token);
         Assert.That(cancelled.Status, Is.EqualTo(RunStatus.Cancelled));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using SpaceFactory.Hf;
 using SpaceFactory.Scenarios.Servers;
 
 namespace SpaceFactory.Scenarios.Workloads;
@@ -115,7 +116,7 @@ internal static class CliStartWorkload
         }
 
         info.Environment["HF_ENDPOINT"] = endpoint.AbsoluteUri.TrimEnd('/');
-        info.Environment["HF_TOKEN"] = "hf_scenario_p0_token_0000000000";
+        info.Environment[HfClientOptions.TokenVariable] = "hf_scenario_p0_token_0000000000";
         info.Environment["NO_COLOR"] = "1";
         return info;
     }

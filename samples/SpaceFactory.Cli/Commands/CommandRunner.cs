@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Cli.Output;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Core.Redaction;
 using SpaceFactory.Hf;
+using SpaceFactory.Phases.Execution;
 using Spectre.Console;
 
 namespace SpaceFactory.Cli.Commands;
@@ -17,11 +19,11 @@ internal static class CommandRunner
         {
             return await body().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is CliInputException or RecipeParameterException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is CliInputException or RecipeParameterException or ArgumentException or FormatException or OptionsValidationException)
         {
             return Fail(json, "invalid_input", ex.Message, ExitCodes.InvalidInput);
         }
-        catch (MissingTokenException ex)
+        catch (Exception ex) when (ex is MissingTokenException or MissingJobTokenException)
         {
             return Fail(json, "missing_token", ex.Message, ExitCodes.MissingToken);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
@@ -19,7 +20,7 @@ internal static class RecordSource
 
         var provider = FactoryHost.BuildClients(Connections.FromEnvironment(), verbose);
         var client = provider.GetRequiredService<BucketClient>();
-        var endpoint = new HfClientOptions().ResolveEndpoint();
+        var endpoint = provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint();
         return (new BucketRunStore(client, BucketUri.Parse(bucket, endpoint)), provider);
     }
 }

@@ -1,15 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Cli.Output;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
-using SpaceFactory.Core.Records;
-using SpaceFactory.Hf;
-using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Phases.Execution;
 using SpaceFactory.Hf.Hub;
-using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Phases;
 using Spectre.Console;
 
 namespace SpaceFactory.Cli.Commands;
@@ -27,22 +22,17 @@ internal static class RunExecution
             _ => throw new CliInputException($"--executor must be 'local' or 'job', not '{invocation.Executor}'."),
         };
 
-        HfJobExecutor? jobExecutor = null;
-        using var provider = FactoryHost.Build(invocation.Connection, invocation.RecordRoot, invocation.Verbose, services =>
+        using var provider = FactoryHost.Build(invocation.Connection, invocation.RecordRoot, invocation.Verbose, hf =>
         {
             if (useJob)
             {
-                services.AddSingleton<IRunExecutor>(sp =>
+                hf.AddHfJobExecutor(options =>
                 {
-                    var options = HfJobExecutorOptions.FromEnvironment();
                     if (invocation.Connection.IsSandbox)
                     {
                         options.Image = SandboxSession.WorkerImage;
                         options.BucketSource ??= $"hf://buckets/{invocation.SandboxUser}/spacefactory-runs";
                     }
-
-                    return jobExecutor = new HfJobExecutor(sp.GetRequiredService<JobsClient>(), sp.GetRequiredService<BucketClient>(), options,
-                        sp.GetRequiredService<IOptions<HfClientOptions>>(), sp.GetRequiredService<TimeProvider>());
                 });
             }
         });
@@ -50,19 +40,18 @@ internal static class RunExecution
         var me = await provider.GetRequiredService<HubClient>().WhoAmIAsync(cancellationToken).ConfigureAwait(false);
         var factory = provider.GetRequiredService<ISpaceFactory>();
         factory.Recipes.GetRequired(invocation.Request.Recipe);
-        var runId = RunId.New(TimeProvider.System);
-        var request = invocation.Request with
+        var request = (invocation.Request with
         {
-            RunId = runId,
-            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = invocation.Connection.Token ?? string.Empty },
-        };
+            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { [FactorySecrets.HubToken] = invocation.Connection.Token ?? string.Empty },
+        }).WithRunId(provider.GetRequiredService<TimeProvider>());
+        var runId = request.RunId!.Value;
         if (!invocation.Json)
         {
             console.MarkupLine($"[blue]SpaceFactory[/] {Markup.Escape(request.Recipe)} as [bold]{Markup.Escape(me.Name)}[/] on {Markup.Escape(invocation.Connection.Endpoint.ToString())}{(useJob ? " in a Job" : string.Empty)} — run {runId}");
         }
 
         var run = factory.RunAsync(request, cancellationToken);
-        var records = useJob ? (IRunReader)jobExecutor!.Records : provider.GetRequiredService<IRunReader>();
+        var records = factory.Runs;
         var result = invocation.Json ? await run.ConfigureAwait(false) : await RunProgress.FollowAsync(records, runId, run, console, cancellationToken).ConfigureAwait(false);
         var location = records.Describe(runId);
         if (invocation.Json)

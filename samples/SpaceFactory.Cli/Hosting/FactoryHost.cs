@@ -9,11 +9,11 @@ namespace SpaceFactory.Cli.Hosting;
 /// <summary>Composes the SDK for a CLI command: Hugging Face clients, the factory's recipes and a record folder.</summary>
 internal static class FactoryHost
 {
-    public static ServiceProvider Build(FactoryConnection connection, string recordRoot, bool verbose, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider Build(FactoryConnection connection, string recordRoot, bool verbose, Action<IHfBuilder>? configure = null)
     {
         var services = new ServiceCollection();
         AddLogging(services, verbose);
-        services.AddHuggingFace(o =>
+        var hf = services.AddHuggingFace(o =>
         {
             o.Endpoint = connection.Endpoint;
             o.Token = connection.Token;
@@ -24,7 +24,7 @@ internal static class FactoryHost
             services.AddSingleton(new SpaceWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) });
         }
 
-        configure?.Invoke(services);
+        configure?.Invoke(hf);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
@@ -45,7 +45,8 @@ internal static class FactoryHost
         return services.BuildServiceProvider();
     }
 
-    private static void AddLogging(IServiceCollection services, bool verbose) =>
+    /// <summary>Logs to stderr (never mixed with <c>--json</c> on stdout): warnings, or the pipeline's steps with <c>--verbose</c>.</summary>
+    public static void AddLogging(IServiceCollection services, bool verbose) =>
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);

@@ -1,3 +1,4 @@
+using SpaceFactory.Phases.Execution;
 
 namespace SpaceFactory.Web.Hosting;
 
@@ -48,6 +49,10 @@ internal sealed record WebSettings
 
         var provider = new Uri(Get(configuration, "OPENID_PROVIDER_URL") ?? throw new InvalidOperationException("OPENID_PROVIDER_URL is required with OAUTH_CLIENT_ID (a Space with hf_oauth: true gets both)."));
         var spaceId = Get(configuration, "SPACE_ID");
+
+        // The SPACE_FACTORY_* Job variables are read by the SDK's one reader, over the web app's own defaults.
+        var jobs = new HfJobExecutorOptions { BucketSource = "hf://buckets/{user}/spacefactory-runs", Timeout = "30m", Image = spaceId is null ? null : "hf.co/spaces/" + spaceId }
+            .Read(configuration);
         return new WebSettings
         {
             ClientId = clientId,
@@ -55,11 +60,11 @@ internal sealed record WebSettings
             ProviderUrl = provider,
             HubEndpoint = Get(configuration, "HF_ENDPOINT") is { } hub ? new Uri(hub) : provider,
             Scopes = Get(configuration, "SPACE_FACTORY_OAUTH_SCOPES") ?? DefaultScopes,
-            JobImage = Get(configuration, "SPACE_FACTORY_JOB_IMAGE") ?? (spaceId is null ? null : "hf.co/spaces/" + spaceId)
-                ?? throw new InvalidOperationException("SPACE_FACTORY_JOB_IMAGE is required outside a Space: an image or Space that carries the SpaceFactory CLI."),
-            BucketSource = Get(configuration, "SPACE_FACTORY_BUCKET_SOURCE") ?? "hf://buckets/{user}/spacefactory-runs",
-            JobFlavor = Get(configuration, "SPACE_FACTORY_JOB_FLAVOR") ?? "cpu-basic",
-            JobTimeout = Get(configuration, "SPACE_FACTORY_JOB_TIMEOUT") ?? "30m",
+            JobImage = jobs.Image
+                ?? throw new InvalidOperationException($"{HfJobExecutorOptions.ImageVariable} is required outside a Space: an image or Space that carries the SpaceFactory CLI."),
+            BucketSource = jobs.BucketSource!,
+            JobFlavor = jobs.Flavor,
+            JobTimeout = jobs.Timeout,
         };
     }
 

@@ -1,56 +1,52 @@
-using Microsoft.Extensions.Options;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Redaction;
 using SpaceFactory.Hf;
-using SpaceFactory.Hf.Buckets;
+using SpaceFactory.Phases;
 using SpaceFactory.Phases.Execution;
-using SpaceFactory.Hf.Jobs;
 using SpaceFactory.Web.Auth;
-using SpaceFactory.Web.Hosting;
 
 namespace SpaceFactory.Web.Runs;
 
 /// <summary>
-/// Launches each run as a Hugging Face Job through <see cref="HfJobExecutor"/> with the signed-in user's token (the Job's
-/// only secret), then follows it in the background until the Job ends. The token lives only in that background flow.
+/// Launches each run as a Hugging Face Job through the registered <see cref="HfJobExecutor"/> of the signed-in user
+/// (their own Bucket), with their token as the run's secret (the Job's only secret), then follows it in the background
+/// until the Job ends. The token lives only in that background flow, whose <see cref="HfTokenScope"/> makes the
+/// shared clients act as that user.
 /// </summary>
 internal sealed partial class RunLauncher(
-    RunIndex index, JobsClient jobs, BucketClient buckets, IOptions<HfClientOptions> hfOptions, WebSettings settings,
-    IHostApplicationLifetime lifetime, TimeProvider timeProvider, ILogger<RunLauncher> logger)
+    RunIndex index, HfJobExecutor executor, IHostApplicationLifetime lifetime, TimeProvider timeProvider, ILogger<RunLauncher> logger)
 {
     public RunEntry Launch(SignedInUser user, string token, string recipe, IReadOnlyDictionary<string, string> parameters)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        var userExecutor = executor.ForUser(user.Name);
+        var request = new FactoryRequest(recipe)
+        {
+            Parameters = parameters,
+            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { [FactorySecrets.HubToken] = token },
+        }.WithRunId(timeProvider);
         var entry = new RunEntry
         {
-            RunId = RunId.New(timeProvider),
+            RunId = request.RunId!.Value,
             OwnerId = user.Id,
             OwnerName = user.Name,
             Recipe = recipe,
             Parameters = parameters,
-            BucketSource = settings.BucketSource.Replace("{user}", user.Name, StringComparison.Ordinal),
+            BucketSource = userExecutor.Bucket.ToString(),
             CreatedAt = timeProvider.GetUtcNow(),
         };
         index.Add(entry);
         LogLaunching(logger, entry.RunId.Value, recipe, user.Name);
-        _ = Task.Run(() => ExecuteAsync(entry, token), CancellationToken.None);
+        _ = Task.Run(() => ExecuteAsync(entry, userExecutor, request, token), CancellationToken.None);
         return entry;
     }
 
-    private async Task ExecuteAsync(RunEntry entry, string token)
+    private async Task ExecuteAsync(RunEntry entry, HfJobExecutor userExecutor, FactoryRequest request, string token)
     {
         using var scope = HfTokenScope.Begin(token);
         try
         {
-            var options = new HfJobExecutorOptions { BucketSource = entry.BucketSource, Image = settings.JobImage, Flavor = settings.JobFlavor, Timeout = settings.JobTimeout };
-            var executor = new HfJobExecutor(jobs, buckets, options, hfOptions, timeProvider);
-            var request = new FactoryRequest(entry.Recipe)
-            {
-                RunId = entry.RunId,
-                Parameters = entry.Parameters,
-                Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = token },
-            };
-            var result = await executor.RunAsync(request, lifetime.ApplicationStopping).ConfigureAwait(false);
+            var result = await userExecutor.RunAsync(request, lifetime.ApplicationStopping).ConfigureAwait(false);
             LogEnded(logger, entry.RunId.Value, result.Status, result.Outcome?.Code);
             entry.Complete(result);
         }

@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Options;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
-using SpaceFactory.Hf.Buckets;
-using SpaceFactory.Phases.Execution;
 using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Phases.Execution;
 
 namespace SpaceFactory.Web.Runs;
 
 /// <summary>Reads a run's record back from the owner's Bucket with the owner's token, and finds its Job.</summary>
-internal sealed class RunReader(BucketClient buckets, JobsClient jobs, IOptions<HfClientOptions> hfOptions)
+internal sealed class RunReader(HfJobExecutor executor, JobsClient jobs, IOptions<HfClientOptions> hfOptions)
 {
     private const int ShownEvents = 200;
     private readonly Uri _hub = hfOptions.Value.ResolveEndpoint();
 
-    public BucketRunStore Store(RunEntry entry) => new(buckets, BucketUri.Parse(entry.BucketSource, _hub));
+    /// <summary>The owner's records, read where the owner's executor writes them.</summary>
+    public IRunReader Store(RunEntry entry) => executor.ForUser(entry.OwnerName).Records;
 
     public async Task<RunView> ReadAsync(RunEntry entry, string token, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ public static class SpaceFactoryCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the pipeline with a <see cref="DirectoryRunStore"/> at <paramref name="recordRoot"/> (unless an
-    /// <see cref="IRunStore"/> is already registered) and the in-process executor (unless an <see cref="IRunExecutor"/> is).
+    /// <see cref="IRunStore"/> is already registered) and the in-process executor (unless an <see cref="IRunExecutor"/> is);
+    /// <see cref="IRunReader"/> and <see cref="ISpaceFactory.Runs"/> read the records of whichever executor is registered.
     /// Recipes come from every registered <see cref="Recipe"/>, e.g. via <see cref="AddRecipe(IServiceCollection, string, Action{RecipeBuilder, IServiceProvider})"/>.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -31,7 +32,7 @@ public static class SpaceFactoryCoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRunStore>(_ => new DirectoryRunStore(recordRoot));
-        services.TryAddSingleton<IRunReader>(sp => sp.GetRequiredService<IRunStore>());
+        services.TryAddSingleton<IRunReader>(sp => sp.GetRequiredService<IRunExecutor>().Records);
         services.TryAddSingleton<IRecipeCatalog>(sp => new RecipeCatalog(sp.GetServices<Recipe>()));
         services.TryAddSingleton<IRunExecutor>(sp => new InProcessRunExecutor(
             sp.GetRequiredService<IRecipeCatalog>(),
@@ -42,7 +43,6 @@ public static class SpaceFactoryCoreServiceCollectionExtensions
             sp));
         services.TryAddSingleton<ISpaceFactory>(sp => new SpaceFactoryService(
             sp.GetRequiredService<IRecipeCatalog>(),
-            sp.GetRequiredService<IRunReader>(),
             sp.GetRequiredService<IRunExecutor>(),
             sp.GetRequiredService<TimeProvider>()));
         return services;

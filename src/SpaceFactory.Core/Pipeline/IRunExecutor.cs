@@ -1,3 +1,5 @@
+using SpaceFactory.Core.Records;
+
 namespace SpaceFactory.Core.Pipeline;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace SpaceFactory.Core.Pipeline;
 /// </summary>
 public interface IRunExecutor
 {
+    /// <summary>
+    /// The records of the runs this executor runs, read where it writes them (a local folder, a Storage Bucket):
+    /// what <see cref="ISpaceFactory.Runs"/> shows.
+    /// </summary>
+    IRunReader Records { get; }
+
     /// <summary>Runs a request to its end.</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the run; it then ends <c>cancelled</c> with a complete record.</param>

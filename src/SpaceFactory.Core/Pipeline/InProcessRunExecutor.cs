@@ -47,11 +47,15 @@ public sealed class InProcessRunExecutor : IRunExecutor
     }
 
     /// <inheritdoc />
+    public IRunReader Records => _store;
+
+    /// <inheritdoc />
     public async Task<RunResult> RunAsync(FactoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var recipe = _recipes.GetRequired(request.Recipe);
-        var runId = request.RunId ?? RunId.New(_timeProvider);
+        request = request.WithRunId(_timeProvider);
+        var runId = request.RunId!.Value;
         if (await _store.GetStateAsync(runId, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw new InvalidOperationException($"Run {runId} already exists; resume it instead of starting it again.");

@@ -3,7 +3,10 @@ using SpaceFactory.Core.Records;
 
 namespace SpaceFactory.Core.Pipeline;
 
-/// <summary>The default <see cref="ISpaceFactory"/>: runs through an <see cref="IRunExecutor"/> and keeps runs cancellable by id.</summary>
+/// <summary>
+/// The default <see cref="ISpaceFactory"/>: decides each run's id, runs through an <see cref="IRunExecutor"/>, reads
+/// records where that executor writes them and keeps runs cancellable by id.
+/// </summary>
 internal sealed class SpaceFactoryService : ISpaceFactory
 {
     private readonly IRunExecutor _executor;
@@ -12,16 +15,14 @@ internal sealed class SpaceFactoryService : ISpaceFactory
 
     /// <summary>Creates the factory.</summary>
     /// <param name="recipes">The recipes offered.</param>
-    /// <param name="runs">Where records are read.</param>
-    /// <param name="executor">Where runs execute.</param>
+    /// <param name="executor">Where runs execute; <see cref="Runs"/> are its <see cref="IRunExecutor.Records"/>.</param>
     /// <param name="timeProvider">The clock for run ids.</param>
-    public SpaceFactoryService(IRecipeCatalog recipes, IRunReader runs, IRunExecutor executor, TimeProvider? timeProvider = null)
+    public SpaceFactoryService(IRecipeCatalog recipes, IRunExecutor executor, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(recipes);
-        ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(executor);
         Recipes = recipes;
-        Runs = runs;
+        Runs = executor.Records;
         _executor = executor;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
@@ -36,8 +37,8 @@ internal sealed class SpaceFactoryService : ISpaceFactory
     public Task<RunResult> RunAsync(FactoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var runId = request.RunId ?? RunId.New(_timeProvider);
-        return TrackAsync(runId, token => _executor.RunAsync(request with { RunId = runId }, token), cancellationToken);
+        var decided = request.WithRunId(_timeProvider);
+        return TrackAsync(decided.RunId!.Value, token => _executor.RunAsync(decided, token), cancellationToken);
     }
 
     /// <inheritdoc />

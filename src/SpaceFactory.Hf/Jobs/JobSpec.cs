@@ -12,7 +12,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// {
 ///     Image = JobImage.Parse("python:3.12"),
 ///     Command = ["python", "-c", "print('hi')"],
-///     Secrets = new Dictionary&lt;string, JobSecret&gt; { ["HF_TOKEN"] = JobSecret.FromEnvironment("HF_TOKEN") },
+///     Secrets = new Dictionary&lt;string, JobSecret&gt; { [HfClientOptions.TokenVariable] = JobSecret.FromEnvironment(HfClientOptions.TokenVariable) },
 ///     Timeout = JobTimeout.Parse("15m"),
 ///     Volumes = [JobVolume.Parse("hf://buckets/me/out:/output")],
 /// };

@@ -1,3 +1,5 @@
+using SpaceFactory.Hf;
+
 namespace SpaceFactory.Phases.Agents;
 
 /// <summary>How the factory installs and drives the Pi coding agent (<c>pi</c>, observed on 0.73.1).</summary>
@@ -31,7 +33,7 @@ public sealed class PiAgentOptions
     /// The environment variable that carries the key (the run's <c>HF_TOKEN</c>); <c>models.json</c> names it, never
     /// holds the value.
     /// </summary>
-    public string ApiKeyVariable { get; set; } = "HF_TOKEN";
+    public string ApiKeyVariable { get; set; } = HfClientOptions.TokenVariable;
 
     /// <summary>The wall-clock limit of one agent task; then SIGTERM, then SIGKILL after <see cref="TerminateGrace"/>.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMinutes(15);

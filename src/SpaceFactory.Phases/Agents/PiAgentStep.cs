@@ -32,7 +32,7 @@ public sealed class PiAgentStep(IPiAgentTask task, PiInstaller installer, PiAgen
             return StepResult.Skipped(skip);
         }
 
-        if (context.GetSecret("HF_TOKEN") is not { } key)
+        if (context.GetSecret(FactorySecrets.HubToken) is not { } key)
         {
             return StepResult.Failure(OutcomeCode.Blocked, "the coding agent needs the run's HF_TOKEN secret (its key for the model provider)");
         }

@@ -10,10 +10,13 @@ using SpaceFactory.Phases.Steps;
 namespace SpaceFactory.Phases.Execution;
 
 /// <summary>
-/// Runs recipes inside Hugging Face Jobs: the user's token goes to the Job only as the secret <c>HF_TOKEN</c>, the
-/// run Bucket is mounted at <see cref="HfJobExecutorOptions.BucketMount"/>, and the worker (the CLI's <c>worker</c>
-/// verb) runs the same steps with a <see cref="DirectoryRunStore"/> on the mount. The orchestrator follows the Job and
-/// reads the record back through <see cref="BucketRunStore"/>.
+/// Runs recipes inside Hugging Face Jobs: the run's token (the request secret <see cref="FactorySecrets.HubToken"/>)
+/// goes to the Job only as the secret <c>HF_TOKEN</c>, the run Bucket is mounted at
+/// <see cref="HfJobExecutorOptions.BucketMount"/>, and the worker (<see cref="HfJobWorker"/>, e.g. the CLI's
+/// <c>worker</c> verb) runs the same steps with a <see cref="DirectoryRunStore"/> on the mount. The orchestrator follows
+/// the Job and reads the record back through <see cref="BucketRunStore"/> (<see cref="Records"/>). Its own Jobs and
+/// Bucket calls carry the clients' token: the configured one, or the host's <see cref="HfTokenScope"/>.
+/// Register it with <c>AddHfJobExecutor</c>.
 /// </summary>
 public sealed class HfJobExecutor : IRunExecutor
 {
@@ -28,46 +31,85 @@ public sealed class HfJobExecutor : IRunExecutor
     private readonly HfJobExecutorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Uri _endpoint;
-    private readonly BucketUri _bucket;
+    private readonly BucketUri? _bucket;
     private readonly StepRetryOptions _retry;
+    private readonly BucketRunStore? _records;
 
     /// <summary>Creates the executor.</summary>
     /// <param name="jobs">The Jobs client.</param>
     /// <param name="buckets">The Bucket client.</param>
-    /// <param name="options">Where records go and what the Job runs.</param>
+    /// <param name="options">Where records go and what the Job runs (checked by <see cref="HfJobExecutorOptionsValidator"/>).</param>
     /// <param name="hfOptions">The Hub endpoint (passed on to the worker).</param>
-    /// <param name="timeProvider">The clock for following.</param>
+    /// <param name="timeProvider">The clock for following and run ids.</param>
     /// <param name="retry">How often a launch whose answer was lost is looked for and sent again.</param>
+    /// <exception cref="OptionsValidationException">An option is invalid; the message names each one and why.</exception>
     public HfJobExecutor(JobsClient jobs, BucketClient buckets, HfJobExecutorOptions options, IOptions<HfClientOptions> hfOptions, TimeProvider? timeProvider = null, StepRetryOptions? retry = null)
+        : this(jobs, buckets, Validated(options, hfOptions), hfOptions.Value.ResolveEndpoint(), timeProvider ?? TimeProvider.System, retry ?? new StepRetryOptions(), user: null)
+    {
+    }
+
+    private HfJobExecutor(JobsClient jobs, BucketClient buckets, HfJobExecutorOptions options, Uri endpoint, TimeProvider timeProvider, StepRetryOptions retry, string? user)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(buckets);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(hfOptions);
         _jobs = jobs;
         _buckets = buckets;
         _options = options;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _retry = retry ?? new StepRetryOptions();
-        _endpoint = hfOptions.Value.ResolveEndpoint();
-        _bucket = BucketUri.Parse(options.BucketSource ?? throw new ArgumentException("SPACE_FACTORY_BUCKET_SOURCE (HfJobExecutorOptions.BucketSource) is required to run in a Job.", nameof(options)), _endpoint);
-        if (string.IsNullOrWhiteSpace(options.Image))
+        _timeProvider = timeProvider;
+        _retry = retry;
+        _endpoint = endpoint;
+        var source = options.BucketSource!;
+        if (user is not null)
         {
-            throw new ArgumentException("SPACE_FACTORY_JOB_IMAGE (HfJobExecutorOptions.Image) is required to run in a Job: an image or Space that carries the SpaceFactory CLI.", nameof(options));
+            source = source.Replace(HfJobExecutorOptions.UserPlaceholder, user, StringComparison.Ordinal);
         }
 
-        Records = new BucketRunStore(buckets, _bucket);
+        if (!source.Contains(HfJobExecutorOptions.UserPlaceholder, StringComparison.Ordinal))
+        {
+            _bucket = BucketUri.Parse(source, endpoint);
+            _records = new BucketRunStore(buckets, _bucket);
+        }
     }
 
+    /// <summary>The Bucket location the records go to.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="HfJobExecutorOptions.BucketSource"/> names <c>{user}</c>: use <see cref="ForUser(string)"/>.</exception>
+    public BucketUri Bucket => _bucket ?? throw PerUser();
+
     /// <summary>The records, as read back from the Bucket.</summary>
-    public IRunReader Records { get; }
+    /// <exception cref="InvalidOperationException"><see cref="HfJobExecutorOptions.BucketSource"/> names <c>{user}</c>: use <see cref="ForUser(string)"/>.</exception>
+    public IRunReader Records => _records ?? throw PerUser();
+
+    /// <summary>
+    /// The executor of one user, whose records go to <see cref="HfJobExecutorOptions.BucketSource"/> with
+    /// <c>{user}</c> replaced by <paramref name="user"/>: how a host that serves many users with one set of clients
+    /// keeps each one's runs in their own Bucket. Same clients, options and clock.
+    /// </summary>
+    /// <param name="user">The user's (or organization's) name on the Hub.</param>
+    /// <returns>The executor.</returns>
+    /// <exception cref="ArgumentException">The name is empty, or makes no valid Bucket location.</exception>
+    public HfJobExecutor ForUser(string user)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        if (user.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{user}' is not a user name: it contains '/'.", nameof(user));
+        }
+
+        var source = _options.BucketSource!.Replace(HfJobExecutorOptions.UserPlaceholder, user, StringComparison.Ordinal);
+        if (!BucketUri.TryParse(source, _endpoint, out _, out var error))
+        {
+            throw new ArgumentException($"The Bucket of user '{user}' is not valid: {error}", nameof(user));
+        }
+
+        return new HfJobExecutor(_jobs, _buckets, _options, _endpoint, _timeProvider, _retry, user);
+    }
 
     /// <inheritdoc />
     public Task<RunResult> RunAsync(FactoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var runId = request.RunId ?? RunId.New(_timeProvider);
-        return LaunchAndFollowAsync(request.Recipe, runId, request.Parameters, request.Target, request.Secrets, resume: false, cancellationToken);
+        var decided = request.WithRunId(_timeProvider);
+        return LaunchAndFollowAsync(decided.Recipe, decided.RunId!.Value, decided.Parameters, decided.Target, decided.Secrets, resume: false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -78,20 +120,32 @@ public sealed class HfJobExecutor : IRunExecutor
         return await LaunchAndFollowAsync(state.Recipe, runId, state.Parameters, state.Target, secrets ?? new Dictionary<string, string>(StringComparer.Ordinal), resume: true, cancellationToken).ConfigureAwait(false);
     }
 
+    private static HfJobExecutorOptions Validated(HfJobExecutorOptions options, IOptions<HfClientOptions> hfOptions)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(hfOptions);
+        var result = new HfJobExecutorOptionsValidator(hfOptions).Validate(Options.DefaultName, options);
+        return result.Failed ? throw new OptionsValidationException(Options.DefaultName, typeof(HfJobExecutorOptions), result.Failures) : options;
+    }
+
+    private InvalidOperationException PerUser() => new(
+        $"The run Bucket '{_options.BucketSource}' names {HfJobExecutorOptions.UserPlaceholder}: run through ForUser(name), which gives the executor of one user.");
+
     private async Task<RunResult> LaunchAndFollowAsync(
         string recipe, RunId runId, IReadOnlyDictionary<string, string> parameters, string? target, IReadOnlyDictionary<string, string> secrets, bool resume, CancellationToken cancellationToken)
     {
-        if (!secrets.TryGetValue("HF_TOKEN", out var token) || string.IsNullOrWhiteSpace(token))
+        if (!secrets.TryGetValue(FactorySecrets.HubToken, out var token) || string.IsNullOrWhiteSpace(token))
         {
-            throw new ArgumentException("Running in a Job needs the user's token as the secret HF_TOKEN; it becomes the Job's secret and nothing else.", nameof(secrets));
+            throw new ArgumentException($"Running in a Job needs the user's token as the request secret {FactorySecrets.HubToken}; it becomes the Job's secret and nothing else.", nameof(secrets));
         }
 
-        await _buckets.CreateBucketAsync(_bucket.Bucket, new BucketCreateOptions { ReuseExisting = true }, cancellationToken).ConfigureAwait(false);
-        var mountRoot = _bucket.IsRoot ? _options.BucketMount : $"{_options.BucketMount.TrimEnd('/')}/{_bucket.Path}";
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["SPACE_FACTORY_BUCKET_MOUNT"] = _options.BucketMount };
+        var bucket = Bucket;
+        await _buckets.CreateBucketAsync(bucket.Bucket, new BucketCreateOptions { ReuseExisting = true }, cancellationToken).ConfigureAwait(false);
+        var mountRoot = bucket.IsRoot ? _options.BucketMount : $"{_options.BucketMount.TrimEnd('/')}/{bucket.Path}";
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { [HfJobExecutorOptions.BucketMountVariable] = _options.BucketMount };
         if (!string.Equals(_endpoint.AbsoluteUri, HfClientOptions.DefaultEndpoint.AbsoluteUri, StringComparison.Ordinal))
         {
-            environment["HF_ENDPOINT"] = _endpoint.AbsoluteUri.TrimEnd('/');
+            environment[HfJobWorker.EndpointVariable] = _endpoint.AbsoluteUri.TrimEnd('/');
         }
 
         var launch = Guid.NewGuid().ToString("N");
@@ -99,16 +153,15 @@ public sealed class HfJobExecutor : IRunExecutor
         {
             Image = JobImage.Parse(_options.Image!),
             Command = [.. _options.WorkerCommand],
-            Arguments = WorkerArguments.Build(recipe, runId.Value, mountRoot, parameters, target, resume),
+            Arguments = WorkerArguments.Build(new WorkerInvocation(recipe, runId, mountRoot) { Parameters = parameters, Target = target, Resume = resume }),
             Environment = environment,
-            Secrets = new Dictionary<string, JobSecret>(StringComparer.Ordinal) { ["HF_TOKEN"] = JobSecret.FromValue(token) },
+            Secrets = new Dictionary<string, JobSecret>(StringComparer.Ordinal) { [HfClientOptions.TokenVariable] = JobSecret.FromValue(token) },
             Flavor = new JobFlavor(_options.Flavor),
             Timeout = JobTimeout.Parse(_options.Timeout),
             Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [RunLabel] = runId.Value, [LaunchLabel] = launch, ["recipe"] = recipe },
-            Volumes = [JobVolume.Bucket(_bucket.Bucket, _options.BucketMount, readOnly: false)],
+            Volumes = [JobVolume.Bucket(bucket.Bucket, _options.BucketMount, readOnly: false)],
         };
 
-        using var scope = HfTokenScope.Begin(token);
         var job = await LaunchOrAdoptAsync(spec, launch, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -39,7 +39,7 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
         if (spaceToken is not null)
         {
             await RequirePrivateAsync(context, "stored (the secret HF_TOKEN)", cancellationToken).ConfigureAwait(false);
-            await hub.AddSpaceSecretAsync(target.RepoId, "HF_TOKEN", spaceToken, "Read access to the gated model " + gated, cancellationToken).ConfigureAwait(false);
+            await hub.AddSpaceSecretAsync(target.RepoId, HfClientOptions.TokenVariable, spaceToken, "Read access to the gated model " + gated, cancellationToken).ConfigureAwait(false);
             await context.Recorder.RecordEventAsync("space_secret_set", $"the Space secret HF_TOKEN was set to the read-only token of the run secret named by {SpaceReadToken.Parameter}, so that the app can load the gated model {gated}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 

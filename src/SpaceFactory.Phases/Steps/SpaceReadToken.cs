@@ -2,6 +2,7 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
+using SpaceFactory.Phases;
 
 namespace SpaceFactory.Phases.Steps;
 
@@ -35,7 +36,7 @@ public static class SpaceReadToken
 
         var token = context.GetSecret(name.Trim())
             ?? throw new PhaseStepException(OutcomeCode.Blocked, $"the parameter {Parameter} names the secret '{name.Trim()}', which the run does not have: {howTo}");
-        if (string.Equals(token, context.GetSecret("HF_TOKEN"), StringComparison.Ordinal))
+        if (string.Equals(token, context.GetSecret(FactorySecrets.HubToken), StringComparison.Ordinal))
         {
             throw new PhaseStepException(OutcomeCode.Blocked, $"the secret '{name.Trim()}' holds the run's own token, which never goes into a Space: {howTo}");
         }

@@ -38,7 +38,7 @@ public sealed class ValidateExistingSpaceStep(IGradioClientFactory gradio) : IPh
         GradioClient client;
         try
         {
-            client = await gradio.ConnectToSpaceAsync(space, new GradioConnectOptions { Token = context.GetSecret("HF_TOKEN") }, cancellationToken).ConfigureAwait(false);
+            client = await gradio.ConnectToSpaceAsync(space, new GradioConnectOptions { Token = context.GetSecret(FactorySecrets.HubToken) }, cancellationToken).ConfigureAwait(false);
         }
         catch (GradioSpaceUnavailableException ex)
         {

@@ -35,7 +35,7 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOp
         GradioClient client;
         try
         {
-            client = await RetryAsync(context, "connecting to the app", ct => gradio.ConnectToSpaceAsync(target.RepoId, new GradioConnectOptions { Token = context.GetSecret("HF_TOKEN") }, ct), cancellationToken).ConfigureAwait(false);
+            client = await RetryAsync(context, "connecting to the app", ct => gradio.ConnectToSpaceAsync(target.RepoId, new GradioConnectOptions { Token = context.GetSecret(FactorySecrets.HubToken) }, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (GradioSpaceUnavailableException ex)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SpaceFactory.Core;
+using SpaceFactory.Phases;
 using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.EndToEnd.Tests.Chaos;
@@ -44,7 +45,7 @@ public class ChaosRunTests
         var resumedOk = 0;
         foreach (var (index, failed) in failedFirst)
         {
-            var resumed = await fixture.Factory.ResumeAsync(failed.RunId, new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = SecretCanary.Token }, cancellationToken);
+            var resumed = await fixture.Factory.ResumeAsync(failed.RunId, new Dictionary<string, string>(StringComparer.Ordinal) { [FactorySecrets.HubToken] = SecretCanary.Token }, cancellationToken);
             outcomes[index] = resumed;
             resumedOk += resumed.Succeeded ? 1 : 0;
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using SpaceFactory.Core;
+using SpaceFactory.Hf;
 using SpaceFactory.Sandbox;
 
 namespace SpaceFactory.EndToEnd.Tests.Chaos;
@@ -52,7 +53,7 @@ public class CrashResumeTests
         var runId = RunId.New(TimeProvider.System);
         var space = $"crash-{step.Replace('_', '-')}-{when}";
         string[] args = ["worker", "--recipe", "model-card", "--run-id", runId.Value, "--record", _recordRoot, "--param", "model=sshleifer/tiny-gpt2", "--param", $"space={space}", "--verbose"];
-        var environment = new Dictionary<string, string?> { ["HF_ENDPOINT"] = _sandbox.Endpoint.ToString(), ["HF_TOKEN"] = SecretCanary.Token };
+        var environment = new Dictionary<string, string?> { ["HF_ENDPOINT"] = _sandbox.Endpoint.ToString(), [HfClientOptions.TokenVariable] = SecretCanary.Token };
 
         var killed = await RunUntilLogLineAsync(environment, args, $"Step {step} of run {runId.Value} {when}", cancellationToken);
         Assert.That(killed, Is.True, $"the worker ended before '{step} {when}' was logged");

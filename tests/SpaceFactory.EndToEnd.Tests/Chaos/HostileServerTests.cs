@@ -84,7 +84,7 @@ public class HostileServerTests
             Provider.GetRequiredService<ISpaceFactory>().RunAsync(new FactoryRequest(recipe)
             {
                 Parameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-                Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { ["HF_TOKEN"] = SecretCanary.Token },
+                Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { [FactorySecrets.HubToken] = SecretCanary.Token },
             });
 
         public string RunFolder(RunId runId) => Path.Combine(RecordRoot, "runs", runId.Value);

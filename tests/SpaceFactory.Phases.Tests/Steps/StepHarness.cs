@@ -3,6 +3,7 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
+using SpaceFactory.Phases;
 using WireMock.Server;
 
 namespace SpaceFactory.Phases.Tests.Steps;
@@ -53,7 +54,7 @@ internal sealed class StepHarness : IDisposable
         var result = await executor.RunAsync(new FactoryRequest("steps")
         {
             Parameters = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            Secrets = new Dictionary<string, string>(extraSecrets, StringComparer.Ordinal) { ["HF_TOKEN"] = Token },
+            Secrets = new Dictionary<string, string>(extraSecrets, StringComparer.Ordinal) { [FactorySecrets.HubToken] = Token },
         });
         return (result, (await Store.GetStateAsync(result.RunId))!);
     }
