@@ -17,33 +17,40 @@ internal static class BoundedBody
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream();
-            var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-            try
+            return await ReadAtMostAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes of <paramref name="stream"/> (which the caller disposes).</summary>
+    /// <returns>The bytes read, and whether they are the whole stream (false when more was on its way).</returns>
+    public static async Task<(byte[] Bytes, bool Complete)> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            while (true)
             {
-                while (true)
+                // One byte past the limit tells "exactly the limit" from "more than the limit".
+                var room = (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length);
+                var read = await stream.ReadAsync(chunk.AsMemory(0, room), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
                 {
-                    // One byte past the limit tells "exactly the limit" from "more than the limit".
-                    var room = (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length);
-                    var read = await stream.ReadAsync(chunk.AsMemory(0, room), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        return (buffer.ToArray(), true);
-                    }
-
-                    if (buffer.Length + read > maxBytes)
-                    {
-                        buffer.Write(chunk, 0, (int)(maxBytes - buffer.Length));
-                        return (buffer.ToArray(), false);
-                    }
-
-                    buffer.Write(chunk, 0, read);
+                    return (buffer.ToArray(), true);
                 }
+
+                if (buffer.Length + read > maxBytes)
+                {
+                    buffer.Write(chunk, 0, (int)(maxBytes - buffer.Length));
+                    return (buffer.ToArray(), false);
+                }
+
+                buffer.Write(chunk, 0, read);
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
