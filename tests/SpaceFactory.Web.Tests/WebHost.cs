@@ -36,6 +36,7 @@ internal sealed class WebHost : IAsyncDisposable
     {
         var options = new HfSandboxOptions { CompileCheck = false };
         options.OAuth.Clients[ClientId] = ClientSecret;
+        options.OAuth.RedirectUris[ClientId] = [.. OfflineSandbox.LocalCallbacks];
         options.OAuth.Users.Add("alice");
         options.OAuth.Users.Add("bob");
         options.OAuth.GrantedScopes = grantedScopes;
