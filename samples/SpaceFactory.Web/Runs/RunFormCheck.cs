@@ -59,7 +59,7 @@ internal sealed class RunFormCheck(Uri hub, IReadOnlyCollection<string> namespac
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return required ? Fail(field, "Give the Space as namespace/name.") : null;
+            return required ? Fail(field, "Give the Space to validate (namespace/name).") : null;
         }
 
         if (!RepoId.TryParse(text, out var id, out var error))
