@@ -12,6 +12,7 @@ internal static class Assets
         label { display: block; margin: .4rem 0; } input[type=text], select { width: 28rem; max-width: 100%; }
         table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #d0d7de; padding: .25rem .4rem; text-align: left; font-size: .9rem; }
         .error { background: #ffebe9; border: 1px solid #ff8182; padding: .6rem; border-radius: 6px; }
+        .field-error { display: block; color: #a40e26; margin: -.2rem 0 .6rem; }
         .stage { font-size: 1.2rem; font-weight: 600; } .succeeded { color: #1a7f37; } .failed { color: #cf222e; }
         .muted { color: #57606a; font-size: .85rem; }
         """;

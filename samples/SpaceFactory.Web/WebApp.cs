@@ -75,11 +75,22 @@ public static class WebApp
             app.UseForwardedHeaders();
         }
 
+        // In a Space the Hub's page embeds the app in a frame: only the Hub's own origin may do so (X-Frame-Options
+        // cannot name an origin, so it is sent only outside a Space, where no one may frame the app).
+        var embeddedInSpace = !string.IsNullOrEmpty(app.Configuration["SPACE_ID"]);
+        var frameAncestors = embeddedInSpace ? "'self' " + settings.HubEndpoint.GetLeftPart(UriPartial.Authority) : "'none'";
+        var contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self' " + settings.ProviderUrl.GetLeftPart(UriPartial.Authority)
+            + "; frame-ancestors " + frameAncestors;
         app.Use(async (context, next) =>
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self' " + settings.ProviderUrl.GetLeftPart(UriPartial.Authority);
+            context.Response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
+            if (!embeddedInSpace)
+            {
+                context.Response.Headers.XFrameOptions = "DENY"; // outside a Space nothing frames the app
+            }
+
             await next(context).ConfigureAwait(false);
         });
         // Empty error answers would show as browser error pages: give them a small page (same page for unknown and foreign runs).

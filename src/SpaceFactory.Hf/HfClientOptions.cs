@@ -40,6 +40,12 @@ public sealed class HfClientOptions
     /// <summary>How long a stream (logs, SSE results) may stay silent before it is treated as dropped. Default 60 s.</summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Largest JSON answer read from the Hub, Jobs or Bucket API: a longer one (an endless body from a broken server
+    /// or proxy) ends with an <see cref="HfProtocolException"/> after at most this many bytes. Default 32 MiB.
+    /// </summary>
+    public long MaxJsonBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Retries after the first attempt for idempotent requests (408, 429, 5xx, connection failures). Default 5.</summary>
     public int MaxRetries { get; set; } = 5;
 

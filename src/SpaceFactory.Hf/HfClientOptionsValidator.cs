@@ -42,6 +42,11 @@ internal sealed class HfClientOptionsValidator : IValidateOptions<HfClientOption
         AddIfNotPositive(failures, nameof(HfClientOptions.StreamIdleTimeout), options.StreamIdleTimeout);
         AddIfNotPositive(failures, nameof(HfClientOptions.RetryBaseDelay), options.RetryBaseDelay);
         AddIfNotPositive(failures, nameof(HfClientOptions.RetryMaxDelay), options.RetryMaxDelay);
+        if (options.MaxJsonBytes is < 1024 or > int.MaxValue)
+        {
+            failures.Add($"{nameof(HfClientOptions.MaxJsonBytes)} must be between 1 KiB and 2 GiB, not {options.MaxJsonBytes}.");
+        }
+
         if (options.MaxRetries is < 0 or > 20)
         {
             failures.Add($"{nameof(HfClientOptions.MaxRetries)} must be between 0 and 20, not {options.MaxRetries}.");

@@ -62,6 +62,25 @@ public class JobExecutorTests
     }
 
     [Test]
+    public async Task A_flaky_bucket_costs_retries_not_the_run()
+    {
+        // Half of the Bucket's file reads answer 500 (seeded): the records are still read back whole.
+        var (fixture, executor) = await StartAsync(sandbox => sandbox.Faults.Add(new SpaceFactory.Sandbox.FaultRule { PathPrefix = "/buckets/", Methods = ["GET"], Rate5xx = 0.5, ServerErrorStatus = 500 }));
+        await using var _ = fixture;
+
+        var result = await fixture.RunAsync(FactoryRecipes.JobSmoke);
+        var events = new List<string>();
+        await foreach (var item in executor.Records.ReadEventsAsync(result.RunId))
+        {
+            events.Add(item.Type);
+        }
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Succeeded), result.Outcome?.Reason);
+        Assert.That(events, Does.Contain("run_ended"));
+        Assert.That(fixture.Sandbox.Inspector.Faults5xx, Is.GreaterThan(0), "the Bucket did fail some reads");
+    }
+
+    [Test]
     public async Task A_launch_whose_answer_was_lost_is_found_by_its_label_and_adopted_not_launched_twice()
     {
         // Every answer to starting a Job is lost after the Job was started.

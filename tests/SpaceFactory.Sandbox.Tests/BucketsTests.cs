@@ -106,6 +106,41 @@ public sealed class BucketsTests
     }
 
     [Test]
+    public async Task A_file_being_appended_is_served_as_a_consistent_snapshot()
+    {
+        var folder = await CreateWithFilesAsync("appending", isPrivate: false);
+        var path = Path.Combine(folder, "runs", "r1", "events.jsonl");
+        using var writer = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete, 4096, useAsync: true);
+        using var stop = new CancellationTokenSource();
+        var line = Encoding.UTF8.GetBytes("{\"seq\":1,\"type\":\"step_started\",\"message\":\"" + new string('x', 300) + "\"}\n");
+        var appending = Task.Run(async () =>
+        {
+            for (var i = 0; i < 20_000 && !stop.IsCancellationRequested; i++)
+            {
+                await writer.WriteAsync(line);
+                await writer.FlushAsync();
+            }
+        });
+
+        var failures = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            using var response = await _client.Http.GetAsync("/buckets/sandbox-user/appending/resolve/runs/r1/events.jsonl");
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var etag = response.Headers.ETag?.Tag.Trim('"');
+            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentLength != body.Length ||
+                etag != Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)))
+            {
+                failures.Add($"{(int)response.StatusCode}, length {response.Content.Headers.ContentLength} for {body.Length} bytes, etag {etag}: {Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)))}");
+            }
+        }
+
+        await stop.CancelAsync();
+        await appending;
+        Assert.That(failures, Is.Empty, "every answer is one snapshot: its status 200, its length and its ETag those of the bytes sent");
+    }
+
+    [Test]
     public async Task Batch_deletes_files_and_refuses_xet_adds_with_501()
     {
         var folder = await CreateWithFilesAsync("b", isPrivate: false);

@@ -29,6 +29,7 @@ public sealed class OAuthTests
     {
         var options = new HfSandboxOptions { CompileCheck = false, SeedModels = false };
         options.OAuth.Clients[ClientId] = ClientSecret;
+        options.OAuth.RedirectUris[ClientId] = [Redirect];
         configure?.Invoke(options.OAuth);
         _sandbox = await HfSandbox.StartAsync(options);
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _sandbox.Endpoint };
@@ -37,9 +38,9 @@ public sealed class OAuthTests
     private static string Challenge(string verifier) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private async Task<HttpResponseMessage> AuthorizeAsync(string scope = "openid profile write-repos jobs", string? loginHint = null)
+    private async Task<HttpResponseMessage> AuthorizeAsync(string scope = "openid profile write-repos jobs", string? loginHint = null, string redirect = Redirect)
     {
-        var url = $"/oauth/authorize?client_id={ClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(Redirect)}&scope={Uri.EscapeDataString(scope)}"
+        var url = $"/oauth/authorize?client_id={ClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(redirect)}&scope={Uri.EscapeDataString(scope)}"
             + $"&state=st4te&nonce=n0nce&code_challenge={Challenge(Verifier)}&code_challenge_method=S256"
             + (loginHint is null ? "" : "&login_hint=" + loginHint);
         return await _http.GetAsync(new Uri(url, UriKind.Relative));
@@ -199,5 +200,30 @@ public sealed class OAuthTests
     {
         var s = text.Replace('-', '+').Replace('_', '/');
         return Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '='));
+    }
+
+    [TestCase("http://127.0.0.1:5555/signin-huggingface", TestName = "A_callback_on_another_path_is_refused")]
+    [TestCase("https://127.0.0.1:5555/signin-oidc", TestName = "A_callback_with_another_scheme_is_refused")]
+    [TestCase("http://attacker.example/signin-oidc", TestName = "A_callback_on_another_host_is_refused")]
+    public async Task An_unregistered_redirect_uri_is_refused_before_any_consent(string redirect)
+    {
+        await StartAsync();
+
+        using var response = await AuthorizeAsync(redirect: redirect);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Headers.Location, Is.Null, "nothing is sent to an unregistered callback");
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain($"redirect_uri '{redirect}' is not registered for the OAuth client '{ClientId}' (registered: {Redirect})"));
+    }
+
+    [Test]
+    public async Task A_loopback_callback_may_use_another_port()
+    {
+        await StartAsync();
+
+        using var response = await AuthorizeAsync(redirect: "http://127.0.0.1:61234/signin-oidc");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.GetLeftPart(UriPartial.Path), Is.EqualTo("http://127.0.0.1:61234/signin-oidc"));
     }
 }

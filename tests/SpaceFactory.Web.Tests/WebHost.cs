@@ -32,10 +32,11 @@ internal sealed class WebHost : IAsyncDisposable
     /// <summary>Every log line the web app wrote (formatted), to prove no token is logged.</summary>
     public ConcurrentQueue<string> Logs { get; }
 
-    public static async Task<WebHost> StartAsync(ISet<string>? grantedScopes = null, string environment = "Development")
+    public static async Task<WebHost> StartAsync(ISet<string>? grantedScopes = null, string environment = "Development", params string[] extraArgs)
     {
         var options = new HfSandboxOptions { CompileCheck = false };
         options.OAuth.Clients[ClientId] = ClientSecret;
+        options.OAuth.RedirectUris[ClientId] = [.. OfflineSandbox.LocalCallbacks];
         options.OAuth.Users.Add("alice");
         options.OAuth.Users.Add("bob");
         options.OAuth.GrantedScopes = grantedScopes;
@@ -46,7 +47,7 @@ internal sealed class WebHost : IAsyncDisposable
         string[] args =
         [
             $"--OAUTH_CLIENT_ID={ClientId}", $"--OAUTH_CLIENT_SECRET={ClientSecret}", $"--OPENID_PROVIDER_URL={endpoint}",
-            $"--HF_ENDPOINT={endpoint}", $"--SPACE_FACTORY_JOB_IMAGE={WebSettings.SandboxWorkerImage}",
+            $"--HF_ENDPOINT={endpoint}", $"--SPACE_FACTORY_JOB_IMAGE={WebSettings.SandboxWorkerImage}", .. extraArgs,
         ];
         var app = await WebApp.BuildAsync(args, environment, builder =>
         {

@@ -7,17 +7,36 @@ namespace SpaceFactory.Cli.Output;
 /// <summary>Shows a run's events as they are recorded: one line per step start and end, and notable events.</summary>
 internal static class RunProgress
 {
-    /// <summary>Follows the record of <paramref name="runId"/> until <paramref name="run"/> completes.</summary>
+    /// <summary>
+    /// Follows the record of <paramref name="runId"/> until <paramref name="run"/> completes. A poll that fails (the
+    /// record's storage answered badly, even after its own retries) is skipped with one note: showing progress must
+    /// never end a run that is going well; the next tick reads from where the last good one stopped.
+    /// </summary>
     public static async Task<T> FollowAsync<T>(IRunReader records, RunId runId, Task<T> run, IAnsiConsole console, CancellationToken cancellationToken)
     {
         long seq = 0;
+        var failing = false;
         while (true)
         {
             var finished = run.IsCompleted;
-            await foreach (var item in records.ReadEventsAsync(runId, seq, cancellationToken).ConfigureAwait(false))
+            try
             {
-                seq = item.Seq;
-                Show(console, item);
+                await foreach (var item in records.ReadEventsAsync(runId, seq, cancellationToken).ConfigureAwait(false))
+                {
+                    seq = item.Seq;
+                    Show(console, item);
+                }
+
+                failing = false;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (!failing)
+                {
+                    console.MarkupLine($"[grey]progress could not be read just now ({Markup.Escape(ex.Message)}); the run goes on and progress resumes when the record can be read[/]");
+                }
+
+                failing = true;
             }
 
             if (finished)

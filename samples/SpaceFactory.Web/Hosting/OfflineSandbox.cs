@@ -10,6 +10,9 @@ internal static class OfflineSandbox
 {
     public const string ClientId = "spacefactory-web-local";
 
+    /// <summary>The app's callback as registered with the Sandbox's OAuth client (any local port).</summary>
+    public static readonly string[] LocalCallbacks = ["http://localhost/signin-oidc", "http://127.0.0.1/signin-oidc", "https://localhost/signin-oidc"];
+
     /// <summary>Users offered on the Sandbox's sign-in page.</summary>
     public static readonly string[] Users = ["sandbox-user", "second-user"];
 
@@ -18,6 +21,7 @@ internal static class OfflineSandbox
         var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var options = new HfSandboxOptions { DefaultUser = Users[0] };
         options.OAuth.Clients[ClientId] = secret;
+        options.OAuth.RedirectUris[ClientId] = [.. LocalCallbacks];
         foreach (var user in Users)
         {
             options.OAuth.Users.Add(user);

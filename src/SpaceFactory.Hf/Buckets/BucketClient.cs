@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using SpaceFactory.Hf.Http;
 
 namespace SpaceFactory.Hf.Buckets;
@@ -27,24 +30,30 @@ public class BucketClient
     /// <summary>The Hub's limit of paths per <c>paths-info</c> call and of operations per <c>batch</c> call.</summary>
     internal const int MaxPathsPerCall = 1000;
 
+    /// <summary>The default bound of <see cref="ReadAllBytesAsync"/>: 64 MiB.</summary>
+    public const long DefaultMaxWholeFileBytes = 64 * 1024 * 1024;
+
     private const string Me = "me";
     private static readonly MediaTypeHeaderValue NdJson = new("application/x-ndjson");
 
     private readonly HttpClient _http;
     private readonly HfStreamingHttpClient _streaming;
     private readonly TimeProvider _timeProvider;
+    private readonly ResiliencePipeline _wholeFileReads;
 
     /// <summary>Creates the client; normally done by dependency injection.</summary>
     /// <param name="httpClient">A Hub API client (base address, token, retries), as registered by <c>AddHuggingFace</c>.</param>
     /// <param name="streamingClient">The client for downloads (no total timeout, idle timeout).</param>
-    /// <param name="timeProvider">Clock for error details; defaults to the system clock.</param>
-    public BucketClient(HttpClient httpClient, HfStreamingHttpClient streamingClient, TimeProvider? timeProvider = null)
+    /// <param name="timeProvider">Clock for error details and retry pauses; defaults to the system clock.</param>
+    /// <param name="options">Retry counts and pauses of <see cref="ReadAllBytesAsync"/>; the defaults of <see cref="HfClientOptions"/> when absent.</param>
+    public BucketClient(HttpClient httpClient, HfStreamingHttpClient streamingClient, TimeProvider? timeProvider = null, IOptions<HfClientOptions>? options = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(streamingClient);
         _http = httpClient;
         _streaming = streamingClient;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _wholeFileReads = WholeFileReadPipeline(options?.Value ?? new HfClientOptions(), _timeProvider);
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -53,6 +62,7 @@ public class BucketClient
         _http = null!;
         _streaming = null!;
         _timeProvider = TimeProvider.System;
+        _wholeFileReads = ResiliencePipeline.Empty;
     }
 
     /// <summary>Creates a bucket (<c>POST /api/buckets/{ns}/{name}</c> with <c>{"private": true}</c> by default).</summary>
@@ -233,6 +243,34 @@ public class BucketClient
     }
 
     /// <summary>
+    /// Reads a whole (small) file into memory, such as a record file a Job is writing: a transient failure (a 5xx,
+    /// 429 or 408, a dropped connection, a stalled transfer) opens and reads the file again from its start, up to
+    /// <see cref="HfClientOptions.MaxRetries"/> times with the client's back-off, so that one bad answer of the
+    /// storage costs a pause, not the caller's run.
+    /// </summary>
+    /// <param name="file">The file, e.g. <c>hf://buckets/me/records/runs/42/events.jsonl</c>.</param>
+    /// <param name="maxBytes">The largest file read; a larger one is an <see cref="HfProtocolException"/>. Default <see cref="DefaultMaxWholeFileBytes"/>.</param>
+    /// <param name="cancellationToken">Cancels the reads and the pauses.</param>
+    /// <returns>The file's bytes.</returns>
+    /// <exception cref="HfNotFoundException">No such file or bucket (not retried).</exception>
+    public virtual async Task<byte[]> ReadAllBytesAsync(BucketUri file, long maxBytes = DefaultMaxWholeFileBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        return await _wholeFileReads.ExecuteAsync(
+            async token =>
+            {
+                var stream = await OpenReadAsync(file, cancellationToken: token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var (bytes, complete) = await BoundedBody.ReadAtMostAsync(stream, maxBytes, token).ConfigureAwait(false);
+                    return complete ? bytes : throw new HfProtocolException($"{file} is larger than {BoundedBody.Size(maxBytes)}, the most read into memory at once.");
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Deletes files (<c>POST /api/buckets/{ns}/{name}/batch</c>, <c>application/x-ndjson</c>, one
     /// <c>{"type":"deleteFile","path":…}</c> line per file, at most 1000 per call).
     /// </summary>
@@ -344,4 +382,24 @@ public class BucketClient
             ? parsed.Bucket
             : requested;
     }
+
+    /// <summary>Failures after which reading the file again may succeed; never a missing file, a refusal or a cancellation.</summary>
+    private static bool IsTransientRead(Exception exception) =>
+        exception is HfApiException { IsTransient: true } or HttpRequestException or IOException or TimeoutException;
+
+    private static ResiliencePipeline WholeFileReadPipeline(HfClientOptions settings, TimeProvider timeProvider) =>
+        settings.MaxRetries <= 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    Name = "bucket-whole-file-read",
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransientRead),
+                    MaxRetryAttempts = settings.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = settings.RetryBaseDelay,
+                    MaxDelay = settings.RetryMaxDelay,
+                })
+                .Build();
 }

@@ -60,8 +60,13 @@ public static class HfServiceCollectionExtensions
         var builder = services
             .AddHttpClient<TClient>(static (provider, client) =>
             {
-                client.BaseAddress = WithTrailingSlash(provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint());
-                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns total and attempt timeouts
+                var settings = provider.GetRequiredService<IOptions<HfClientOptions>>().Value;
+                client.BaseAddress = WithTrailingSlash(settings.ResolveEndpoint());
+
+                // The resilience pipeline owns total and attempt timeouts up to the headers; the client's own timeout
+                // and buffer limit also bound reading a buffered (JSON) body, which happens after the pipeline.
+                client.Timeout = settings.RequestTimeout;
+                client.MaxResponseContentBufferSize = settings.MaxJsonBytes;
             })
             .UseLongLivedConnections()
             .AddHttpMessageHandler<HfAuthenticationHandler>();
@@ -102,8 +107,10 @@ public static class HfServiceCollectionExtensions
         services
             .AddHttpClient<HfStreamingHttpClient>(StreamingClientName, static (provider, client) =>
             {
-                client.BaseAddress = WithTrailingSlash(provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint());
+                var settings = provider.GetRequiredService<IOptions<HfClientOptions>>().Value;
+                client.BaseAddress = WithTrailingSlash(settings.ResolveEndpoint());
                 client.Timeout = Timeout.InfiniteTimeSpan; // streams have an idle timeout instead
+                client.MaxResponseContentBufferSize = settings.MaxJsonBytes; // only buffered (JSON) answers are held in memory
             })
             .UseLongLivedConnections()
             .AddHttpMessageHandler<HfAuthenticationHandler>();

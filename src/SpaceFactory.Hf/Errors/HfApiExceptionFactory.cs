@@ -201,19 +201,7 @@ public static class HfApiExceptionFactory
 
     private static async Task<string> ReadBoundedBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[MaxBodyBytes];
-            var total = 0;
-            int read;
-            while (total < buffer.Length &&
-                   (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
-
-            return Encoding.UTF8.GetString(buffer, 0, total);
-        }
+        var (bytes, _) = await BoundedBody.ReadAtMostAsync(response.Content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return Encoding.UTF8.GetString(bytes);
     }
 }

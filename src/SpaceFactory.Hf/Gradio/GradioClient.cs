@@ -53,7 +53,7 @@ public class GradioClient
         var started = _timeProvider.GetTimestamp();
         var updates = 0;
         var tracker = new CallTracker();
-        await foreach (var update in StreamCoreAsync(apiName, inputs, options ?? new GradioCallOptions(), tracker, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in StreamWithinDeadlineAsync(apiName, inputs, options ?? new GradioCallOptions(), tracker, cancellationToken).ConfigureAwait(false))
         {
             if (update.Kind == GradioUpdateKind.Complete)
             {
@@ -82,7 +82,7 @@ public class GradioClient
     /// <returns>The updates; the last one is <see cref="GradioUpdateKind.Complete"/>.</returns>
     public virtual IAsyncEnumerable<GradioUpdate> StreamAsync(
         string apiName, IReadOnlyList<JsonElement>? inputs = null, GradioCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        StreamCoreAsync(apiName, inputs, options ?? new GradioCallOptions(), new CallTracker(), cancellationToken);
+        StreamWithinDeadlineAsync(apiName, inputs, options ?? new GradioCallOptions(), new CallTracker(), cancellationToken);
 
     /// <summary>
     /// Uploads a file (<c>POST {prefix}/upload</c>, multipart field <c>files</c>) for use as a file input. The name goes
@@ -117,6 +117,17 @@ public class GradioClient
             : _http.Url($"{App.ApiPrefix}/file={file.Path}");
         return _http.OpenStreamAsync(url, eventStream: false, cancellationToken);
     }
+
+    /// <summary>The whole call, its start, stream and any repeat through the queue, within <see cref="GradioConnectOptions.CallTimeout"/>.</summary>
+    private IAsyncEnumerable<GradioUpdate> StreamWithinDeadlineAsync(
+        string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions options, CallTracker tracker, CancellationToken cancellationToken) =>
+        GradioDeadline.StreamAsync(
+            _http.Limits.CallTimeout,
+            nameof(GradioConnectOptions.CallTimeout),
+            $"The call of /{apiName?.TrimStart('/')} on {App.BaseUrl}",
+            _timeProvider,
+            ct => StreamCoreAsync(apiName!, inputs, options, tracker, ct),
+            cancellationToken);
 
     private async IAsyncEnumerable<GradioUpdate> StreamCoreAsync(
         string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions options, CallTracker tracker, [EnumeratorCancellation] CancellationToken cancellationToken)

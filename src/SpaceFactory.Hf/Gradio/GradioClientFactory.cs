@@ -38,9 +38,20 @@ public sealed class GradioClientFactory(IHttpClientFactory httpClients, HubClien
 
     private string? ConfiguredToken() => HfTokenScope.CurrentToken ?? options.Value.ResolveToken();
 
-    private async Task<GradioClient> ConnectCoreAsync(Uri baseUrl, string? token, string? spaceId, GradioConnectOptions connect, CancellationToken cancellationToken)
+    private Task<GradioClient> ConnectCoreAsync(Uri baseUrl, string? token, string? spaceId, GradioConnectOptions connect, CancellationToken cancellationToken)
     {
-        var http = new GradioHttp(httpClients.CreateClient(ClientName), httpClients.CreateClient(StreamClientName), baseUrl, token, connect.StreamIdleTimeout, timeProvider);
+        var http = new GradioHttp(httpClients.CreateClient(ClientName), httpClients.CreateClient(StreamClientName), baseUrl, token, connect, timeProvider);
+        return GradioDeadline.RunAsync(
+            connect.ConnectTimeout,
+            nameof(GradioConnectOptions.ConnectTimeout),
+            $"Reading the API of the app at {http.Root}",
+            timeProvider,
+            ct => ReadApiAsync(http, spaceId, ct),
+            cancellationToken);
+    }
+
+    private async Task<GradioClient> ReadApiAsync(GradioHttp http, string? spaceId, CancellationToken cancellationToken)
+    {
         GradioAppInfo app;
         using (var config = await http.GetJsonAsync("/config", cancellationToken).ConfigureAwait(false))
         {

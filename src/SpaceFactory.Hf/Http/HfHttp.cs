@@ -31,7 +31,17 @@ internal static class HfHttp
         CancellationToken cancellationToken,
         HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
-        var response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw new HfProtocolException(
+                $"{Describe(request)} answered more than {BoundedBody.Size(client.MaxResponseContentBufferSize)} ({nameof(HfClientOptions)}.{nameof(HfClientOptions.MaxJsonBytes)}); the read was stopped there.", ex);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;

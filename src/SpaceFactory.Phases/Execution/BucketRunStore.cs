@@ -10,7 +10,9 @@ namespace SpaceFactory.Phases.Execution;
 /// <summary>
 /// Reads run records from a Storage Bucket through its API (<c>{prefix}/runs/{run_id}/…</c>): how the orchestrator
 /// follows runs that workers write inside Jobs. Read-only: writing new bytes to a Bucket needs Xet, which the
-/// worker avoids by writing to the Bucket mounted as a folder.
+/// worker avoids by writing to the Bucket mounted as a folder. The record files (<c>state.json</c>,
+/// <c>events.jsonl</c>) are read whole with <see cref="BucketClient.ReadAllBytesAsync"/>, which reads again after a
+/// transient failure of the storage: one bad answer while a Job appends to its record costs a pause, not the run.
 /// </summary>
 public sealed class BucketRunStore(BucketClient buckets, BucketUri root) : IRunReader
 {
@@ -52,40 +54,35 @@ public sealed class BucketRunStore(BucketClient buckets, BucketUri root) : IRunR
     /// <inheritdoc />
     public async Task<RunState?> GetStateAsync(RunId runId, CancellationToken cancellationToken = default)
     {
-        var stream = await OpenFileAsync(runId, "state.json", cancellationToken).ConfigureAwait(false);
-        if (stream is null)
+        var bytes = await ReadRecordFileAsync(runId, "state.json", cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
         {
             return null;
         }
 
-        await using (stream.ConfigureAwait(false))
+        try
         {
-            try
-            {
-                return await JsonSerializer.DeserializeAsync(stream, RunRecordJson.RunState, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new HfProtocolException($"state.json of run {runId} in {_runs} is not valid: {ex.Message}", ex);
-            }
+            return JsonSerializer.Deserialize(bytes, RunRecordJson.RunState);
+        }
+        catch (JsonException ex)
+        {
+            throw new HfProtocolException($"state.json of run {runId} in {_runs} is not valid: {ex.Message}", ex);
         }
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<RunEvent> ReadEventsAsync(RunId runId, long afterSeq = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var stream = await OpenFileAsync(runId, "events.jsonl", cancellationToken).ConfigureAwait(false);
-        if (stream is null)
+        var bytes = await ReadRecordFileAsync(runId, "events.jsonl", cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
         {
             yield break;
         }
 
-        await using (stream.ConfigureAwait(false))
+        using var stream = new MemoryStream(bytes, writable: false);
+        await foreach (var item in RunEventLog.ReadAsync(stream, afterSeq, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var item in RunEventLog.ReadAsync(stream, afterSeq, cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
+            yield return item;
         }
     }
 
@@ -127,6 +124,19 @@ public sealed class BucketRunStore(BucketClient buckets, BucketUri root) : IRunR
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             yield return path;
+        }
+    }
+
+    /// <summary>A record file read whole, with retries on transient failures; null when it does not exist (yet).</summary>
+    private async Task<byte[]?> ReadRecordFileAsync(RunId runId, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await buckets.ReadAllBytesAsync(_runs.Combine(runId.Value + "/" + path), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HfNotFoundException)
+        {
+            return null;
         }
     }
 }

@@ -55,6 +55,15 @@ internal sealed class OAuthEndpoints(SandboxServices services)
         ["claims_supported"] = new JsonArray("sub", "name", "preferred_username", "profile", "picture", "nonce", "at_hash"),
     };
 
+    /// <summary>Exactly a registered URI, or a loopback one that differs only by its port (RFC 8252 §7.3).</summary>
+    private bool IsRegistered(string clientId, Uri redirect) =>
+        Options.RedirectUris.TryGetValue(clientId, out var registered) && registered.Any(text =>
+            Uri.TryCreate(text, UriKind.Absolute, out var uri) &&
+            (string.Equals(uri.AbsoluteUri, redirect.AbsoluteUri, StringComparison.Ordinal) ||
+             (uri.IsLoopback && redirect.IsLoopback && string.Equals(uri.Scheme, redirect.Scheme, StringComparison.Ordinal) &&
+              string.Equals(uri.IdnHost, redirect.IdnHost, StringComparison.OrdinalIgnoreCase) &&
+              string.Equals(uri.PathAndQuery, redirect.PathAndQuery, StringComparison.Ordinal))));
+
     private async Task AuthorizeAsync(HttpContext context)
     {
         var query = context.Request.Query;
@@ -68,6 +77,13 @@ internal sealed class OAuthEndpoints(SandboxServices services)
         if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var redirect) || redirect.Scheme is not ("http" or "https"))
         {
             await SandboxHttp.WriteTextAsync(context, "redirect_uri must be an absolute http(s) URL", StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        if (!IsRegistered(clientId, redirect))
+        {
+            var registered = Options.RedirectUris.TryGetValue(clientId, out var uris) && uris.Count > 0 ? string.Join(", ", uris) : "none";
+            await SandboxHttp.WriteTextAsync(context, $"redirect_uri '{redirectUri}' is not registered for the OAuth client '{clientId}' (registered: {registered}); register the app's callback URL with its OAuth client, as on the Hub", StatusCodes.Status400BadRequest).ConfigureAwait(false);
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -331,26 +332,51 @@ internal sealed class BucketEndpoints(SandboxServices services)
         File.Move(temporary, target, overwrite: true);
     }
 
-    private Task ResolveAsync(HttpContext context, SandboxBucket bucket)
+    /// <summary>
+    /// Serves one snapshot of the file: its bytes are read once (while a Job may still be appending to it) and the
+    /// length, the ETag and any range all come from those bytes, never from a second look at a growing file.
+    /// </summary>
+    private static async Task ResolveAsync(HttpContext context, SandboxBucket bucket)
     {
         var path = Uri.UnescapeDataString(SandboxHttp.Route(context, "path"));
         var file = RepoNameRules.CheckPath(path) is null ? new FileInfo(Path.Combine(bucket.Folder, path)) : null;
-        if (file is not { Exists: true })
+        var snapshot = file is { Exists: true } ? await ReadSnapshotAsync(file, context.RequestAborted).ConfigureAwait(false) : null;
+        if (snapshot is null)
         {
-            return SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, "Entry not found", "EntryNotFound");
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status404NotFound, "Entry not found", "EntryNotFound").ConfigureAwait(false);
+            return;
         }
 
-        var etag = "\"" + services.Buckets.ContentHash(file) + "\"";
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(snapshot)) + "\"";
         context.Response.Headers.AcceptRanges = "bytes";
         if (HttpMethods.IsHead(context.Request.Method))
         {
             context.Response.Headers.ETag = etag;
-            context.Response.ContentLength = file.Length;
+            context.Response.ContentLength = snapshot.Length;
             context.Response.ContentType = "application/octet-stream";
-            return Task.CompletedTask;
+            return;
         }
 
-        return Results.File(file.FullName, "application/octet-stream", lastModified: new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), entityTag: new EntityTagHeaderValue(etag), enableRangeProcessing: true).ExecuteAsync(context);
+        await Results.Bytes(snapshot, "application/octet-stream", lastModified: new DateTimeOffset(file!.LastWriteTimeUtc, TimeSpan.Zero), entityTag: new EntityTagHeaderValue(etag), enableRangeProcessing: true).ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The file's bytes as they are now (a writer may hold it open); null when it vanished meanwhile.</summary>
+    private static async Task<byte[]?> ReadSnapshotAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                var bytes = new byte[stream.Length];
+                var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                return read == bytes.Length ? bytes : bytes[..read];
+            }
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static string Relative(SandboxBucket bucket, string fullPath) => Path.GetRelativePath(bucket.Folder, fullPath).Replace('\\', '/');

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpaceFactory.Hf;
+using SpaceFactory.Hf.Hub;
 using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Web.Auth;
+using SpaceFactory.Web.Hosting;
 using SpaceFactory.Web.Runs;
 
 namespace SpaceFactory.Web.Pages.Runs;
 
-/// <summary>The launch form: three workflows, each started as a Job with the signed-in user's token.</summary>
+/// <summary>The launch form: three workflows, each checked field by field, then started as a Job with the signed-in user's token.</summary>
 public sealed class NewRunModel : PageModel
 {
     /// <summary>The message shown when the token lacks <c>jobs</c>.</summary>
@@ -35,19 +38,17 @@ public sealed class NewRunModel : PageModel
 
     [BindProperty] public string? Recipe { get; set; }
 
+    /// <summary>Field name → what is wrong with it, shown next to the field.</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public void OnGet() => SignedIn = SignedInUser.From(User);
 
-    public Task<IActionResult> OnPostModelCardAsync()
+    public Task<IActionResult> OnPostModelCardAsync() => LaunchAsync(FactoryRecipes.ModelCard, check =>
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(Model))
-        {
-            return Task.FromResult<IActionResult>(Refuse(StatusCodes.Status400BadRequest, "Give a model id (owner/name) or its model-card URL."));
-        }
-
-        parameters["model"] = Model.Trim();
-        Add(parameters, "space", Space);
-        Add(parameters, "title", Title);
+        Add(parameters, "model", check.Model(nameof(Model), Model));
+        Add(parameters, "space", check.Space(nameof(Space), Space, required: false));
+        Add(parameters, "title", check.Title(nameof(Title), Title));
         switch (Hardware)
         {
             case "cpu":
@@ -58,28 +59,28 @@ public sealed class NewRunModel : PageModel
                 break;
         }
 
-        return LaunchAsync(FactoryRecipes.ModelCard, parameters);
-    }
+        return parameters;
+    });
 
-    public Task<IActionResult> OnPostValidateAsync()
+    public Task<IActionResult> OnPostValidateAsync() => LaunchAsync(FactoryRecipes.ValidateSpace, check =>
     {
-        if (string.IsNullOrWhiteSpace(ValidateSpace))
-        {
-            return Task.FromResult<IActionResult>(Refuse(StatusCodes.Status400BadRequest, "Give the Space to validate (namespace/name)."));
-        }
-
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["space"] = ValidateSpace.Trim() };
-        Add(parameters, "endpoint", Endpoint);
-        Add(parameters, "inputs", Inputs);
-        Add(parameters, "calls", Calls);
-        return LaunchAsync(FactoryRecipes.ValidateSpace, parameters);
-    }
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        Add(parameters, "space", check.Space(nameof(ValidateSpace), ValidateSpace, required: true));
+        Add(parameters, "endpoint", check.Endpoint(nameof(Endpoint), Endpoint));
+        Add(parameters, "inputs", check.Inputs(nameof(Inputs), Inputs));
+        Add(parameters, "calls", check.Calls(nameof(Calls), Calls));
+        return parameters;
+    });
 
     public Task<IActionResult> OnPostSmokeAsync() => Recipe is FactoryRecipes.JobSmoke or FactoryRecipes.PrivateSpace
-        ? LaunchAsync(Recipe, new Dictionary<string, string>(StringComparer.Ordinal))
+        ? LaunchAsync(Recipe, _ => new Dictionary<string, string>(StringComparer.Ordinal))
         : Task.FromResult<IActionResult>(Refuse(StatusCodes.Status400BadRequest, "Choose job-smoke or private-space."));
 
-    private async Task<IActionResult> LaunchAsync(string recipe, Dictionary<string, string> parameters)
+    /// <summary>
+    /// Signs in, checks the scope, then checks every field (targets against the namespaces <c>whoami-v2</c> lists for
+    /// this user) and starts the Job only when all are right.
+    /// </summary>
+    private async Task<IActionResult> LaunchAsync(string recipe, Func<RunFormCheck, Dictionary<string, string>> read)
     {
         SignedIn = SignedInUser.From(User);
         if (SignedIn is null)
@@ -98,9 +99,27 @@ public sealed class NewRunModel : PageModel
             return Challenge();
         }
 
+        HubUser me;
+        using (HfTokenScope.Begin(token))
+        {
+            me = await HttpContext.RequestServices.GetRequiredService<HubClient>().WhoAmIAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
+        string[] namespaces = [me.Name, .. (me.Organizations ?? []).Select(o => o.Name)];
+        var check = new RunFormCheck(HttpContext.RequestServices.GetRequiredService<WebSettings>().HubEndpoint, namespaces);
+        var parameters = read(check);
+        if (!check.IsValid)
+        {
+            FieldErrors = check.Errors;
+            return Refuse(StatusCodes.Status400BadRequest, "Nothing was started: correct the fields marked below.");
+        }
+
         var entry = HttpContext.RequestServices.GetRequiredService<RunLauncher>().Launch(SignedIn, token, recipe, parameters);
         return Redirect($"/runs/{entry.RunId.Value}");
     }
+
+    /// <summary>The message for <paramref name="field"/>, if it was refused.</summary>
+    public string? ErrorFor(string field) => FieldErrors.TryGetValue(field, out var message) ? message : null;
 
     private PageResult Refuse(int status, string message)
     {
@@ -112,9 +131,9 @@ public sealed class NewRunModel : PageModel
 
     private static void Add(Dictionary<string, string> parameters, string name, string? value)
     {
-        if (!string.IsNullOrWhiteSpace(value))
+        if (value is not null)
         {
-            parameters[name] = value.Trim();
+            parameters[name] = value;
         }
     }
 }

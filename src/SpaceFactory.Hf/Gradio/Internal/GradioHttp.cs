@@ -8,11 +8,16 @@ namespace SpaceFactory.Hf.Gradio.Internal;
 /// <summary>
 /// HTTP to one Gradio app: the token goes to the app's own origin only (also across redirects, which are followed
 /// by hand and only within that origin), error statuses become typed <see cref="GradioException"/>s, and result
-/// streams get an idle timeout instead of a total one.
+/// streams get an idle timeout instead of a total one. Every body is read within a bound: JSON answers up to
+/// <see cref="GradioConnectOptions.MaxJsonBytes"/>, each server-sent event up to
+/// <see cref="GradioConnectOptions.MaxSseEventBytes"/>, error texts up to a few kilobytes.
 /// </summary>
-internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri baseUrl, string? token, TimeSpan idleTimeout, TimeProvider timeProvider)
+internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri baseUrl, string? token, GradioConnectOptions limits, TimeProvider timeProvider)
 {
     private const int MaxRedirects = 3;
+
+    /// <summary>Enough of an error body for its reason; the rest of an error page is never read.</summary>
+    private const int MaxErrorBytes = 8 * 1024;
 
     public Uri BaseUrl { get; } = new(baseUrl.AbsoluteUri.TrimEnd('/') + "/");
 
@@ -20,11 +25,14 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
 
     public bool HasToken => token is not null;
 
+    /// <summary>The limits and deadlines this connection was made with.</summary>
+    public GradioConnectOptions Limits => limits;
+
     public Uri Url(string pathAndQuery) => new(Root + pathAndQuery);
 
     public async Task<JsonDocument> GetJsonAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(requests, new HttpRequestMessage(HttpMethod.Get, Url(pathAndQuery)), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(requests, new HttpRequestMessage(HttpMethod.Get, Url(pathAndQuery)), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -33,14 +41,14 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Url(pathAndQuery)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<JsonDocument> PostAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -59,7 +67,8 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         {
             await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new IdleTimeoutStream(body, idleTimeout, timeProvider, $"GET {url.AbsolutePath}", response);
+            var idle = new IdleTimeoutStream(body, limits.StreamIdleTimeout, timeProvider, $"GET {url.AbsolutePath}", response);
+            return eventStream ? new SseEventLimitStream(idle, limits.MaxSseEventBytes, $"GET {url.AbsolutePath}") : idle;
         }
         catch
         {
@@ -152,7 +161,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         throw error;
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
         if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
@@ -160,13 +169,26 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
             throw new GradioProtocolException($"{what} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?");
         }
 
+        byte[] body;
+        bool complete;
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+            (body, complete) = await BoundedBody.ReadAtMostAsync(response.Content, limits.MaxJsonBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new GradioProtocolException($"{what}: the connection broke while the answer was read: {ex.Message}", ex);
+        }
+
+        if (!complete)
+        {
+            throw new GradioProtocolException(
+                $"{what} answered more than {BoundedBody.Size(limits.MaxJsonBytes)} of JSON ({nameof(GradioConnectOptions)}.{nameof(GradioConnectOptions.MaxJsonBytes)}); the read was stopped there.");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
         }
         catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0 && ex.Message.StartsWith("'<'", StringComparison.Ordinal))
         {
@@ -181,7 +203,17 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
 
     private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        string text;
+        try
+        {
+            var (bytes, _) = await BoundedBody.ReadAtMostAsync(response.Content, MaxErrorBytes, cancellationToken).ConfigureAwait(false);
+            text = System.Text.Encoding.UTF8.GetString(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            text = string.Empty; // the status alone says what failed
+        }
+
         return text.Length <= 2000 ? text : text[..2000];
     }
 
