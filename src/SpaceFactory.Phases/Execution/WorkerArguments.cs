@@ -8,7 +8,7 @@ namespace SpaceFactory.Phases.Execution;
 /// them for the executor and <see cref="Parse"/> reads them for <see cref="HfJobWorker"/>: one contract.
 /// The token is never an argument: the worker reads it from the Job secret <c>HF_TOKEN</c>.
 /// </summary>
-internal static class WorkerArguments
+public static class WorkerArguments
 {
     /// <summary>The syntax, for help texts and error messages.</summary>
     public const string Syntax = "--recipe <recipe> --run-id <run-id> --record <folder> [--target <target>] [--param name=value]... [--resume]";

@@ -2,7 +2,6 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
-using SpaceFactory.Phases;
 
 namespace SpaceFactory.Phases.Steps;
 

@@ -3,7 +3,6 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
-using SpaceFactory.Phases;
 using WireMock.Server;
 
 namespace SpaceFactory.Phases.Tests.Steps;
