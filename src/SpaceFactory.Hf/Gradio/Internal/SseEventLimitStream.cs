@@ -5,63 +5,17 @@ namespace SpaceFactory.Hf.Gradio.Internal;
 /// event (the lines up to a blank line) grows past the limit, so that a stream that never ends its line cannot make
 /// the SSE parser buffer it without end. Counting happens on the bytes as they arrive, before any parsing.
 /// </summary>
-internal sealed class SseEventLimitStream(Stream inner, long maxEventBytes, string description) : Stream
+internal sealed class SseEventLimitStream(Stream inner, long maxEventBytes, string description) : Http.AsyncReadOnlyStream(inner, "Result streams")
 {
     private long _eventBytes;
     private bool _lineEmpty = true;
     private bool _afterCarriageReturn;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Count(buffer.Span[..read]);
         return read;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        throw new NotSupportedException("Result streams are read asynchronously.");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Lines end in CR, LF or CRLF; a blank line ends an event and starts the count anew.</summary>

@@ -19,7 +19,9 @@ EXAMPLES = {{EXAMPLES}}
 TITLE = {{TITLE}}
 DESCRIPTION = {{DESCRIPTION}}
 
-pipe = AutoPipelineForText2Image.from_pretrained(MODEL_ID, torch_dtype=getattr(torch, TORCH_DTYPE))
+# The generator writes one of these names: float32 on CPU, the saved half precision on a GPU.
+DTYPES = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
+pipe = AutoPipelineForText2Image.from_pretrained(MODEL_ID, torch_dtype=DTYPES[TORCH_DTYPE])
 
 
 @spaces.GPU(duration={{GPU_SECONDS}})  # sf:zerogpu
