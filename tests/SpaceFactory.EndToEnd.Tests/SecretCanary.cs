@@ -11,6 +11,12 @@ internal static class SecretCanary
     /// <summary>Shaped like a real user token so that shape-based redaction cannot be what saves it.</summary>
     public const string Token = "hf_CanaryTokenSpaceFactoryLeakCheck01";
 
+    // The token as written and in the encodings a hostile agent could print it in: hex (both cases), base64 and
+    // base64url at each of the three byte alignments (the middle characters, which do not depend on what surrounds it).
+    // Its percent-encoding is the token itself (only unreserved characters).
+    private static readonly string[] Forms = EncodedForms(Token);
+    private static readonly byte[][] Needles = [.. Forms.Select(Encoding.UTF8.GetBytes)];
+
     private static long _filesSwept;
     private static long _bytesSwept;
     private static long _hits;
@@ -44,13 +50,12 @@ internal static class SecretCanary
             return (leaks, 0, 0);
         }
 
-        var needle = Encoding.UTF8.GetBytes(Token);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var content = File.ReadAllBytes(file);
             files++;
             bytes += content.Length;
-            if (content.AsSpan().IndexOf(needle) >= 0)
+            if (Needles.Any(needle => content.AsSpan().IndexOf(needle) >= 0))
             {
                 leaks.Add(Path.GetRelativePath(root, file));
             }
@@ -64,12 +69,27 @@ internal static class SecretCanary
     {
         Interlocked.Increment(ref _filesSwept);
         Interlocked.Add(ref _bytesSwept, Encoding.UTF8.GetByteCount(text));
-        if (!text.Contains(Token, StringComparison.Ordinal))
+        if (!Forms.Any(form => text.Contains(form, StringComparison.Ordinal)))
         {
             return false;
         }
 
         Interlocked.Increment(ref _hits);
         return true;
+    }
+
+    private static string[] EncodedForms(string token)
+    {
+        var bytes = Encoding.UTF8.GetBytes(token);
+        var forms = new List<string> { token, Convert.ToHexStringLower(bytes), Convert.ToHexString(bytes) };
+        for (var shift = 0; shift < 3; shift++)
+        {
+            var base64 = Convert.ToBase64String([.. new byte[shift], .. bytes]);
+            var middle = base64[4..^4];
+            forms.Add(middle);
+            forms.Add(middle.Replace('+', '-').Replace('/', '_'));
+        }
+
+        return [.. forms.Distinct(StringComparer.Ordinal)];
     }
 }
