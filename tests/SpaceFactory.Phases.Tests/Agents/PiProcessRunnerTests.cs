@@ -54,7 +54,7 @@ public class PiProcessRunnerTests
         using var folder = PiAgentFolder.Create("runner");
         var options = new PiAgentOptions();
         options.Environment["HF_ENDPOINT"] = "https://huggingface.co";
-        options.Environment["HF_TOKEN"] = "hf_PutInTheWrongPlace0123456789abcdef";
+        options.Environment["HF_TOKEN"] = "hf_FakePutInTheWrongPlace0123456789ab";
         options.Environment["OTHER_API_KEY"] = "sk-wrong-place";
         folder.Write(options, "brief", literalKey: Key);
 

@@ -239,12 +239,12 @@ public class SpaceOwnershipStepTests
     public async Task A_space_token_that_can_write_is_refused(string accessToken, string expected)
     {
         using var harness = new StepHarness();
-        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/whoami-v2").WithHeader("Authorization", "Bearer hf_spacereadtoken0123456789abcdef"))
+        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/whoami-v2").WithHeader("Authorization", "Bearer hf_fakespacereadtoken0123456789abcd"))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"{{\"type\":\"user\",\"name\":\"me\",\"auth\":{{\"type\":\"access_token\",\"accessToken\":{accessToken}}}}}"));
 
         var (result, _) = await harness.RunAsync(
             [new Seed(Checked(DateTimeOffset.UtcNow), analysis: Gated()), harness.Step<CreatePrivateSpaceStep>()],
-            new Dictionary<string, string> { ["SPACE_TOKEN"] = "hf_spacereadtoken0123456789abcdef" },
+            new Dictionary<string, string> { ["SPACE_TOKEN"] = "hf_fakespacereadtoken0123456789abcd" },
             (SpaceReadToken.Parameter, "SPACE_TOKEN"));
 
         Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.Blocked));
@@ -256,7 +256,7 @@ public class SpaceOwnershipStepTests
     public async Task A_read_token_named_by_the_parameter_becomes_the_space_secret_and_the_run_token_never_does()
     {
         using var harness = new StepHarness();
-        const string ReadToken = "hf_spacereadtoken0123456789abcdef";
+        const string ReadToken = "hf_fakespacereadtoken0123456789abcd";
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/whoami-v2").WithHeader("Authorization", $"Bearer {ReadToken}"))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"type\":\"user\",\"name\":\"me\",\"auth\":{\"type\":\"access_token\",\"accessToken\":{\"role\":\"read\"}}}"));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("create").WhenStateIs(null!)
