@@ -10,15 +10,7 @@ internal sealed class FeatureExtractionTemplate : PipelineTemplate
 
     public override string FileName => "feature_extraction.py";
 
-    public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
-    {
-        writer.WriteStartArray("parameters");
-        GradioInfoWriter.TextboxParameter(writer, "text", request.Example.Text);
-        writer.WriteEndArray();
-        writer.WriteStartArray("returns");
-        GradioInfoWriter.JsonReturn(writer, "embedding");
-        writer.WriteEndArray();
-    }
+    public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request) => WriteTextToEmbeddingSchema(writer, request);
 
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) =>
         WriteSimulatedEmbedding(writer, [0.1, 0.2, 0.3, 0.4], tokens: 1);

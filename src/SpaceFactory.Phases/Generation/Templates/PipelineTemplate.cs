@@ -77,6 +77,19 @@ internal abstract class PipelineTemplate
         writer.WriteEndObject();
     }
 
+    /// <summary>The schema of the embedding apps: one text box in, the embedding as JSON out.</summary>
+    protected static void WriteTextToEmbeddingSchema(Utf8JsonWriter writer, GradioAppRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(request);
+        writer.WriteStartArray("parameters");
+        GradioInfoWriter.TextboxParameter(writer, "text", request.Example.Text);
+        writer.WriteEndArray();
+        writer.WriteStartArray("returns");
+        GradioInfoWriter.JsonReturn(writer, "embedding");
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes a simulated embedding output: <c>{"dimensions", ["tokens",] "embedding", "simulated": true}</c>.</summary>
     protected static void WriteSimulatedEmbedding(Utf8JsonWriter writer, double[] vector, int? tokens) =>
         WriteFixed(writer, w =>

@@ -23,15 +23,7 @@ internal sealed class SentenceSimilarityTemplate : PipelineTemplate
         yield return ("torch", versions.Torch);
     }
 
-    public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
-    {
-        writer.WriteStartArray("parameters");
-        GradioInfoWriter.TextboxParameter(writer, "text", request.Example.Text);
-        writer.WriteEndArray();
-        writer.WriteStartArray("returns");
-        GradioInfoWriter.JsonReturn(writer, "embedding");
-        writer.WriteEndArray();
-    }
+    public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request) => WriteTextToEmbeddingSchema(writer, request);
 
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) =>
         WriteSimulatedEmbedding(writer, [0.5, 0.5, 0.5, 0.5], tokens: null);
