@@ -46,7 +46,7 @@ public readonly record struct RunId : IParsable<RunId>
     public static RunId Parse(string s, IFormatProvider? provider) =>
         TryParse(s, provider, out var id)
             ? id
-            : throw new FormatException($"'{Printable(s)}' is not a run id; expected yyyyMMddTHHmmssZ-xxxxxxxx (e.g. 20261123T221749Z-k3m9q2ab).");
+            : throw new FormatException($"'{Printable(s)}' is not a run id; expected yyyyMMddTHHmmssZ-xxxxxxxx (e.g. 20261123T221749Z-k3m7q2ab).");
 
     /// <inheritdoc />
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out RunId result)

@@ -31,4 +31,14 @@ public class RunIdTests
         Assert.That(RunId.TryParse(text, out _), Is.False);
         Assert.Throws<FormatException>(() => RunId.Parse(text));
     }
+
+    [Test]
+    public void The_example_in_the_error_message_is_itself_a_valid_id()
+    {
+        var error = Assert.Throws<FormatException>(() => RunId.Parse("nope"));
+        var start = error!.Message.IndexOf("e.g. ", StringComparison.Ordinal) + "e.g. ".Length;
+        var example = error.Message[start..error.Message.IndexOf(')', start)];
+
+        Assert.That(RunId.TryParse(example, out _), Is.True, example);
+    }
 }
