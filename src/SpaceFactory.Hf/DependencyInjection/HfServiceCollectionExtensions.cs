@@ -81,7 +81,7 @@ public static class HfServiceCollectionExtensions
     /// </summary>
     internal static IHttpClientBuilder UseLongLivedConnections(this IHttpClientBuilder builder) =>
         builder
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
@@ -129,11 +129,11 @@ public static class HfServiceCollectionExtensions
     {
         services.TryAddSingleton<Gradio.IGradioClientFactory, Gradio.GradioClientFactory>();
         services.AddHttpClient(Gradio.GradioClientFactory.ClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("gradio", HfResiliencePipeline.Configure);
         services.AddHttpClient(Gradio.GradioClientFactory.StreamClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 
