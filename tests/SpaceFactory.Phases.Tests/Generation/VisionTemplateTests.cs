@@ -96,7 +96,9 @@ public class VisionTemplateTests
         Assert.That(app.Probe.Inputs[1].GetDouble(), Is.Zero, "threshold 0: a gradient may hold nothing above the usual threshold");
         Assert.That(app["app.py"], Does.Contain("gr.AnnotatedImage(label=\"detections\", format=\"png\")").And.Contain("outputs=[annotated, boxes]").And.Contain("THRESHOLD = 0.5"));
         using var manifest = JsonDocument.Parse(app["spacefactory_manifest.json"]);
-        var returns = manifest.RootElement.GetProperty("info").GetProperty("named_endpoints").GetProperty("/detect").GetProperty("returns");
+        var detect = manifest.RootElement.GetProperty("info").GetProperty("named_endpoints").GetProperty("/detect");
+        Assert.That(detect.GetProperty("parameters")[1].GetProperty("parameter_default").GetDouble(), Is.EqualTo(0.5), "the schema states the app's default");
+        var returns = detect.GetProperty("returns");
         Assert.That(returns.EnumerateArray().Select(r => r.GetProperty("component").GetString()), Is.EqualTo(new[] { "Annotatedimage", "Json" }));
         var simulation = manifest.RootElement.GetProperty("simulation").GetProperty("/detect");
         Assert.That(simulation.GetProperty("boxes").GetBoolean(), Is.True);

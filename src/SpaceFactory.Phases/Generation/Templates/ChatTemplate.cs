@@ -19,14 +19,7 @@ internal sealed class ChatTemplate : MediaTemplate
 
     public override string Task(GradioAppRequest request) => "text-generation";
 
-    public override void AddValues(PythonTemplateValues values, GradioAppRequest request)
-    {
-        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
-        if (request.UseZeroGpu)
-        {
-            values.Integer("GPU_SECONDS", GpuSeconds);
-        }
-    }
+    public override void AddValues(PythonTemplateValues values, GradioAppRequest request) => AddChatValues(values, request);
 
     public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)
     {
@@ -72,6 +65,16 @@ internal sealed class ChatTemplate : MediaTemplate
         GradioInfoWriter.ChatbotReturn(w, "messages");
         w.WriteEndArray();
     }, w => WriteMode(w, "chat_add_message"));
+
+    /// <summary>The literals of the chat apps (also the vision-language chat): the example, the saved dtype, the GPU time.</summary>
+    internal static void AddChatValues(PythonTemplateValues values, GradioAppRequest request)
+    {
+        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
+        if (request.UseZeroGpu)
+        {
+            values.Integer("GPU_SECONDS", GpuSeconds);
+        }
+    }
 
     /// <summary>Writes a conversation of one user message, the chat probes' first input.</summary>
     internal static void WriteUserMessage(Utf8JsonWriter w, string text)

@@ -11,21 +11,12 @@ namespace SpaceFactory.Phases.Generation.Templates;
 /// </summary>
 internal sealed class ImageTextToTextTemplate : MediaTemplate
 {
-    /// <summary>Seconds a ZeroGPU call may hold the GPU.</summary>
-    public const int GpuSeconds = 120;
-
     public override string EndpointName => "chat";
 
     public override string FileName => "image_text_to_text.py";
 
-    public override void AddValues(PythonTemplateValues values, GradioAppRequest request)
-    {
-        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
-        if (request.UseZeroGpu)
-        {
-            values.Integer("GPU_SECONDS", GpuSeconds);
-        }
-    }
+    /// <summary>The same literals as the text chat (GPU time <see cref="ChatTemplate.GpuSeconds"/>).</summary>
+    public override void AddValues(PythonTemplateValues values, GradioAppRequest request) => ChatTemplate.AddChatValues(values, request);
 
     public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)
     {

@@ -26,7 +26,7 @@ internal sealed class ObjectDetectionTemplate : ImageInputTemplate
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) => AnnotatedImageInfo.Simulation(writer, request, boxes: true);
 
     protected override void WriteOtherParameters(Utf8JsonWriter writer, GradioAppRequest request) =>
-        GradioInfoWriter.SliderParameter(writer, "threshold", 0, 1, 0);
+        GradioInfoWriter.SliderParameter(writer, "threshold", 0, 1, Threshold);
 
     protected override void WriteOtherInputs(Utf8JsonWriter writer, GradioAppRequest request) => writer.WriteNumberValue(0);
 
