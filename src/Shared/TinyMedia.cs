@@ -5,7 +5,7 @@ using System.Text;
 namespace SpaceFactory;
 
 /// <summary>
-/// Small, valid media files made in code (no imaging or audio library): a PNG colour gradient and a WAV sine tone.
+/// Small, valid media files made in code (no imaging or audio library): a PNG colour gradient, an RGBA box mask and a WAV sine tone.
 /// One source file, compiled into the factory (probe inputs) and the Sandbox (simulated outputs).
 /// </summary>
 internal static class TinyMedia
@@ -30,6 +30,38 @@ internal static class TinyMedia
             }
         }
 
+        return Encode(width, height, colourType: 2, raw);
+    }
+
+    /// <summary>
+    /// An 8-bit RGBA PNG mask as Gradio's AnnotatedImage draws a box: transparent outside, red at half opacity inside,
+    /// opaque red on a border of <paramref name="border"/> pixels.
+    /// </summary>
+    public static byte[] BoxMaskPng(int width, int height, int xmin, int ymin, int xmax, int ymax, int border = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        var raw = new byte[height * ((width * 4) + 1)];
+        var i = 0;
+        for (var y = 0; y < height; y++)
+        {
+            raw[i++] = 0; // filter: none
+            for (var x = 0; x < width; x++)
+            {
+                var inside = x >= xmin && x < xmax && y >= ymin && y < ymax;
+                var edge = inside && (x < xmin + border || x >= xmax - border || y < ymin + border || y >= ymax - border);
+                raw[i++] = (byte)(inside ? 255 : 0);
+                raw[i++] = 0;
+                raw[i++] = 0;
+                raw[i++] = (byte)(edge ? 255 : inside ? 127 : 0);
+            }
+        }
+
+        return Encode(width, height, colourType: 6, raw);
+    }
+
+    private static byte[] Encode(int width, int height, byte colourType, byte[] raw)
+    {
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
@@ -40,7 +72,7 @@ internal static class TinyMedia
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 8; // bit depth
-        header[9] = 2; // colour type: RGB
+        header[9] = colourType; // 2: RGB, 6: RGBA
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         WriteChunk(png, "IHDR", header);

@@ -21,6 +21,12 @@ public class ModelCardTemplateTests
         yield return Case("hf-internal-testing/tiny-stable-diffusion-pipe", "text-to-image", "/generate", "image_file", input: null, output: "artifacts/output.png");
         yield return Case("sentence-transformers/all-MiniLM-L6-v2", "sentence-similarity", "/embed", "embedding_vector", input: null, output: null);
         yield return Case("HuggingFaceTB/SmolLM2-135M-Instruct", "chat", "/chat", "chat_messages", input: null, output: null);
+        yield return Case("Salesforce/blip-image-captioning-base", "image-to-text", "/caption", "non_empty_text", input: "artifacts/input0_probe.png", output: null);
+        yield return Case("hustvl/yolos-tiny", "object-detection", "/detect", "annotated_boxes", input: "artifacts/input0_probe.png", output: "artifacts/output.png");
+        yield return Case("openai/clip-vit-base-patch32", "zero-shot-image-classification", "/classify", "label_with_scores", input: "artifacts/input0_probe.png", output: null);
+        yield return Case("depth-anything/Depth-Anything-V2-Small-hf", "depth-estimation", "/estimate", "image_file", input: "artifacts/input0_probe.png", output: "artifacts/output.png");
+        yield return Case("nvidia/segformer-b0-finetuned-ade-512-512", "image-segmentation", "/segment", "annotated_masks", input: "artifacts/input0_probe.png", output: "artifacts/output.png");
+        yield return Case("HuggingFaceTB/SmolVLM-256M-Instruct", "image-text-to-text", "/chat", "chat_messages", input: "artifacts/input1_probe.png", output: null);
     }
 
     [TestCaseSource(nameof(Models))]
@@ -43,7 +49,8 @@ public class ModelCardTemplateTests
         if (input is not null)
         {
             Assert.That(File.Exists(Path.Combine(folder, input)), Is.True, "the probe's own media input is kept with the run");
-            Assert.That(test.RootElement.GetProperty("inputs")[0].GetProperty("path").GetString(), Is.Not.Empty, "the probe sent the uploaded file");
+            var slot = int.Parse(input["artifacts/input".Length..input.IndexOf('_', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.That(test.RootElement.GetProperty("inputs")[slot].GetProperty("path").GetString(), Is.Not.Empty, "the probe sent the uploaded file");
         }
 
         if (output is not null)

@@ -176,7 +176,7 @@ public sealed class ModelCardAnalyzer
         var mask = facts.MaskToken ?? "[MASK]";
         if (IsMediaInput(pipeline))
         {
-            return (DefaultExample(pipeline, mask), "default");
+            return VisionExamples.FromCard(pipeline, facts.Card.Widget, Clean) is { } fromCard ? (fromCard, "widget") : (DefaultExample(pipeline, mask), "default");
         }
 
         foreach (var entry in facts.Card.Widget)
@@ -223,11 +223,12 @@ public sealed class ModelCardAnalyzer
         SupportedPipeline.TextToImage => new("An astronaut riding a horse on the moon, watercolor"),
         SupportedPipeline.SentenceSimilarity => new("That is a happy person") { Sentences = ["That is a happy dog", "That is a very happy person", "Today is a sunny day"] },
         SupportedPipeline.Chat => new("What is the capital of France? Answer in one sentence."),
+        _ when VisionExamples.Default(pipeline) is { } vision => vision,
         _ => new("Hello"),
     };
 
     private static bool IsMediaInput(SupportedPipeline pipeline) =>
-        pipeline is SupportedPipeline.ImageClassification or SupportedPipeline.AutomaticSpeechRecognition;
+        pipeline is SupportedPipeline.ImageClassification or SupportedPipeline.AutomaticSpeechRecognition || VisionExamples.TakesImage(pipeline);
 
     /// <summary>
     /// The card's widget entries as <c>gr.Examples</c>: texts for text tasks; for media tasks only <c>src</c> URLs on the

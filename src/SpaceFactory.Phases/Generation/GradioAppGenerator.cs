@@ -161,6 +161,12 @@ public sealed class GradioAppGenerator
         SupportedPipeline.TextToImage => new TextToImageTemplate(),
         SupportedPipeline.SentenceSimilarity => new SentenceSimilarityTemplate(),
         SupportedPipeline.Chat => new ChatTemplate(),
+        SupportedPipeline.ImageToText => new ImageToTextTemplate(),
+        SupportedPipeline.ObjectDetection => new ObjectDetectionTemplate(),
+        SupportedPipeline.ZeroShotImageClassification => new ZeroShotImageClassificationTemplate(),
+        SupportedPipeline.DepthEstimation => new DepthEstimationTemplate(),
+        SupportedPipeline.ImageSegmentation => new ImageSegmentationTemplate(),
+        SupportedPipeline.ImageTextToText => new ImageTextToTextTemplate(),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.Pipeline, "No template for this pipeline."),
     };
 

@@ -22,7 +22,7 @@ internal static class GradioInfoWriter
         w.WriteEndObject();
     }
 
-    public static void SliderParameter(Utf8JsonWriter w, string name, int minimum, int maximum, int defaultValue)
+    public static void SliderParameter(Utf8JsonWriter w, string name, int minimum, int maximum, double defaultValue)
     {
         w.WriteStartObject();
         w.WriteString("label", name);

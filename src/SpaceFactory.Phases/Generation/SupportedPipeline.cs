@@ -51,4 +51,22 @@ public enum SupportedPipeline
     /// messages (the Hub tags such models <c>text-generation</c>).
     /// </summary>
     Chat,
+
+    /// <summary><c>image-to-text</c>: a caption of an image.</summary>
+    ImageToText,
+
+    /// <summary><c>object-detection</c>: labelled boxes on an image (an annotated image and the boxes as JSON).</summary>
+    ObjectDetection,
+
+    /// <summary><c>zero-shot-image-classification</c>: scores of an image for labels chosen at call time (CLIP-style).</summary>
+    ZeroShotImageClassification,
+
+    /// <summary><c>depth-estimation</c>: a depth map of an image.</summary>
+    DepthEstimation,
+
+    /// <summary><c>image-segmentation</c>: labelled masks of an image's segments.</summary>
+    ImageSegmentation,
+
+    /// <summary><c>image-text-to-text</c>: a vision-language chat about an image, streamed.</summary>
+    ImageTextToText,
 }

@@ -22,6 +22,12 @@ internal static class SupportedPipelines
         (SupportedPipeline.TextToImage, "text-to-image"),
         (SupportedPipeline.SentenceSimilarity, "sentence-similarity"),
         (SupportedPipeline.Chat, "chat"),
+        (SupportedPipeline.ImageToText, "image-to-text"),
+        (SupportedPipeline.ObjectDetection, "object-detection"),
+        (SupportedPipeline.ZeroShotImageClassification, "zero-shot-image-classification"),
+        (SupportedPipeline.DepthEstimation, "depth-estimation"),
+        (SupportedPipeline.ImageSegmentation, "image-segmentation"),
+        (SupportedPipeline.ImageTextToText, "image-text-to-text"),
     ];
 
     /// <summary>Every supported pipeline tag, in a stable order.</summary>

@@ -149,30 +149,42 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOp
             return verdict;
         }
 
-        var output = outputs[0];
-        var file = new GradioFileData
+        var reasons = new List<string>();
+        var references = fileCheck.FileReferences(outputs);
+        for (var i = 0; i < references.Count; i++)
         {
-            Path = output.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString()! : string.Empty,
-            Url = output.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null,
-        };
-
-        var content = await RetryAsync(context, "downloading the output file", async ct =>
-        {
-            var stream = await client.DownloadAsync(file, ct).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            var file = new GradioFileData
             {
-                return await BoundedRead.ReadAsync(stream, FileOutputCheck.MaxBytes, ct).ConfigureAwait(false);
+                Path = references[i].TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString()! : string.Empty,
+                Url = references[i].TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null,
+            };
+
+            var content = await RetryAsync(context, "downloading the output file", async ct =>
+            {
+                var stream = await client.DownloadAsync(file, ct).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await BoundedRead.ReadAsync(stream, FileOutputCheck.MaxBytes, ct).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            if (content is null)
+            {
+                return OutputCheckResult.Fail($"the output file is larger than {FileOutputCheck.MaxBytes / (1024 * 1024)} MiB");
             }
-        }, cancellationToken).ConfigureAwait(false);
-        if (content is null)
-        {
-            return OutputCheckResult.Fail($"the output file is larger than {FileOutputCheck.MaxBytes / (1024 * 1024)} MiB");
+
+            // The main file keeps the name artifacts/output.<ext>; further files (masks) are numbered from 1.
+            var (contentVerdict, extension) = fileCheck.EvaluateContent(content);
+            var artifact = "artifacts/output" + (i == 0 ? string.Empty : i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + extension;
+            await context.Recorder.WriteArtifactAsync(artifact, new MemoryStream(content, writable: false), cancellationToken).ConfigureAwait(false);
+            if (!contentVerdict.Passed)
+            {
+                return contentVerdict with { Reason = $"{contentVerdict.Reason}, saved as [{artifact}]({artifact})" };
+            }
+
+            reasons.Add($"{contentVerdict.Reason}, saved as [{artifact}]({artifact})");
         }
 
-        var (contentVerdict, extension) = fileCheck.EvaluateContent(content);
-        var artifact = "artifacts/output" + extension;
-        await context.Recorder.WriteArtifactAsync(artifact, new MemoryStream(content, writable: false), cancellationToken).ConfigureAwait(false);
-        return contentVerdict with { Reason = $"{contentVerdict.Reason}, saved as [{artifact}]({artifact})" };
+        return references.Count == 1 ? OutputCheckResult.Pass(reasons[0]) : OutputCheckResult.Pass($"{verdict.Reason}; {string.Join("; ", reasons)}");
     }
 
     private static async Task<StepResult> FinishAsync(PhaseContext context, ValidationTestResult result, OutcomeCode code, CancellationToken cancellationToken)

@@ -20,7 +20,16 @@ public abstract class OutputCheck
     public OutputCheckResult Evaluate(IReadOnlyList<JsonElement> outputs)
     {
         ArgumentNullException.ThrowIfNull(outputs);
-        return outputs.Count == 0 ? OutputCheckResult.Fail("the endpoint returned no output") : EvaluateFirst(outputs[0]);
+        return outputs.Count == 0 ? OutputCheckResult.Fail("the endpoint returned no output") : EvaluateOutputs(outputs);
+    }
+
+    /// <summary>Evaluates a non-empty list of outputs; by default only the first counts.</summary>
+    /// <param name="outputs">The outputs, at least one.</param>
+    /// <returns>The verdict.</returns>
+    protected virtual OutputCheckResult EvaluateOutputs(IReadOnlyList<JsonElement> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        return EvaluateFirst(outputs[0]);
     }
 
     /// <summary>Evaluates the first output.</summary>

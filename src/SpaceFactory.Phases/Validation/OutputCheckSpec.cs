@@ -33,6 +33,8 @@ public sealed record OutputCheckSpec(string Kind, string? Text = null, IReadOnly
         "chat_messages" => new ChatMessagesCheck(),
         "image_file" => new ImageFileCheck(),
         "audio_file" => new AudioFileCheck(),
+        "annotated_boxes" => new AnnotatedImageCheck(withBoxes: true),
+        "annotated_masks" => new AnnotatedImageCheck(withBoxes: false),
         _ => throw new InvalidOperationException($"Unknown output check kind '{Kind}'."),
     };
 

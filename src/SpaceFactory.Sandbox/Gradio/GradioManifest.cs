@@ -98,9 +98,10 @@ internal sealed class GradioManifest
             var returns = endpoint["returns"] as JsonArray ?? [];
             var mode = simulation[name] as JsonObject;
             var modeName = mode?["mode"]?.GetValue<string>() ?? "placeholder";
-            if (modeName is not ("fixed" or "echo" or "echo_prefix" or "error" or "placeholder") && !MediaSimulation.Modes.Contains(modeName, StringComparer.Ordinal))
+            if (modeName is not ("fixed" or "echo" or "echo_prefix" or "error" or "placeholder") && !MediaSimulation.Modes.Contains(modeName, StringComparer.Ordinal)
+                && modeName is not AnnotatedImageSimulation.Mode)
             {
-                error = FileName + ": simulation mode '" + modeName + "' of " + name + " is not one of fixed, echo, echo_prefix, error, " + string.Join(", ", MediaSimulation.Modes);
+                error = FileName + ": simulation mode '" + modeName + "' of " + name + " is not one of fixed, echo, echo_prefix, error, " + string.Join(", ", MediaSimulation.Modes) + ", " + AnnotatedImageSimulation.Mode;
                 return null;
             }
 

@@ -3,7 +3,7 @@ using SpaceFactory.Sandbox.Infrastructure;
 
 namespace SpaceFactory.Sandbox.Gradio;
 
-/// <summary>Computes deterministic outputs of a manifest endpoint (modes fixed, echo, echo_prefix, error; media and chat in <see cref="MediaSimulation"/>).</summary>
+/// <summary>Computes deterministic outputs of a manifest endpoint (modes fixed, echo, echo_prefix, error; media and chat in <see cref="MediaSimulation"/>, annotated images in <see cref="AnnotatedImageSimulation"/>).</summary>
 internal static class GradioSimulator
 {
     public static GradioOutcome Run(GradioEndpoint endpoint, JsonArray inputs, SimulatedFiles? files = null)
@@ -18,6 +18,11 @@ internal static class GradioSimulator
         if (MediaSimulation.TryRun(endpoint, inputs, files) is { } media)
         {
             return media;
+        }
+
+        if (AnnotatedImageSimulation.TryRun(endpoint, files) is { } annotated)
+        {
+            return annotated;
         }
 
         var simulation = endpoint.Simulation;

@@ -19,14 +19,7 @@ internal sealed class ChatTemplate : MediaTemplate
 
     public override string Task(GradioAppRequest request) => "text-generation";
 
-    public override void AddValues(PythonTemplateValues values, GradioAppRequest request)
-    {
-        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
-        if (request.UseZeroGpu)
-        {
-            values.Integer("GPU_SECONDS", GpuSeconds);
-        }
-    }
+    public override void AddValues(PythonTemplateValues values, GradioAppRequest request) => AddChatValues(values, request);
 
     public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)
     {
@@ -51,30 +44,46 @@ internal sealed class ChatTemplate : MediaTemplate
 
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) => WriteMode(writer, "chat");
 
-    public override IReadOnlyList<TemplateEndpoint> OtherEndpoints(GradioAppRequest request) =>
-    [
-        new("/add_message", w =>
-        {
-            w.WriteStartArray("parameters");
-            GradioInfoWriter.TextboxParameter(w, "message", request.Example.Text);
-            GradioInfoWriter.ChatbotParameter(w, "messages");
-            w.WriteEndArray();
-            w.WriteStartArray("returns");
-            GradioInfoWriter.TextboxReturn(w, "message");
-            GradioInfoWriter.ChatbotReturn(w, "messages");
-            w.WriteEndArray();
-        }, w => WriteMode(w, "chat_add_message")),
-    ];
+    public override IReadOnlyList<TemplateEndpoint> OtherEndpoints(GradioAppRequest request) => [AddMessageEndpoint(request)];
 
     public override ValidationProbe CreateProbe(GradioAppRequest request) =>
         new("/chat", Inputs(w =>
         {
-            w.WriteStartArray();
-            w.WriteStartObject();
-            w.WriteString("role", "user");
-            w.WriteString("content", request.Example.Text);
-            w.WriteEndObject();
-            w.WriteEndArray();
+            WriteUserMessage(w, request.Example.Text);
             w.WriteNumberValue(32);
         }), new ChatMessagesCheck());
+
+    /// <summary>The chat UI's <c>/add_message(message, messages)</c> step (also used by the vision-language chat).</summary>
+    internal static TemplateEndpoint AddMessageEndpoint(GradioAppRequest request) => new("/add_message", w =>
+    {
+        w.WriteStartArray("parameters");
+        GradioInfoWriter.TextboxParameter(w, "message", request.Example.Text);
+        GradioInfoWriter.ChatbotParameter(w, "messages");
+        w.WriteEndArray();
+        w.WriteStartArray("returns");
+        GradioInfoWriter.TextboxReturn(w, "message");
+        GradioInfoWriter.ChatbotReturn(w, "messages");
+        w.WriteEndArray();
+    }, w => WriteMode(w, "chat_add_message"));
+
+    /// <summary>The literals of the chat apps (also the vision-language chat): the example, the saved dtype, the GPU time.</summary>
+    internal static void AddChatValues(PythonTemplateValues values, GradioAppRequest request)
+    {
+        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
+        if (request.UseZeroGpu)
+        {
+            values.Integer("GPU_SECONDS", GpuSeconds);
+        }
+    }
+
+    /// <summary>Writes a conversation of one user message, the chat probes' first input.</summary>
+    internal static void WriteUserMessage(Utf8JsonWriter w, string text)
+    {
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("role", "user");
+        w.WriteString("content", text);
+        w.WriteEndObject();
+        w.WriteEndArray();
+    }
 }
