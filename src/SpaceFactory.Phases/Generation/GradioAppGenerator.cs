@@ -161,6 +161,10 @@ public sealed class GradioAppGenerator
         SupportedPipeline.TextToImage => new TextToImageTemplate(),
         SupportedPipeline.SentenceSimilarity => new SentenceSimilarityTemplate(),
         SupportedPipeline.Chat => new ChatTemplate(),
+        SupportedPipeline.AudioClassification => new AudioClassificationTemplate(),
+        SupportedPipeline.TextToSpeech or SupportedPipeline.TextToAudio => new TextToSpeechTemplate(),
+        SupportedPipeline.ImageToImage => new ImageToImageTemplate(),
+        SupportedPipeline.GgufChat => new GgufChatTemplate(),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.Pipeline, "No template for this pipeline."),
     };
 

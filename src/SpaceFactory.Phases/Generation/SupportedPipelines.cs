@@ -22,6 +22,11 @@ internal static class SupportedPipelines
         (SupportedPipeline.TextToImage, "text-to-image"),
         (SupportedPipeline.SentenceSimilarity, "sentence-similarity"),
         (SupportedPipeline.Chat, "chat"),
+        (SupportedPipeline.AudioClassification, "audio-classification"),
+        (SupportedPipeline.TextToSpeech, "text-to-speech"),
+        (SupportedPipeline.TextToAudio, "text-to-audio"),
+        (SupportedPipeline.ImageToImage, "image-to-image"),
+        (SupportedPipeline.GgufChat, "gguf-chat"),
     ];
 
     /// <summary>Every supported pipeline tag, in a stable order.</summary>
