@@ -40,7 +40,7 @@ internal static partial class GgufFiles
         }
 
         var name = matches[^1].Groups["q"].Value.ToUpperInvariant();
-        return name.StartsWith("FP", StringComparison.Ordinal) ? name[1..] : name;
+        return name.StartsWith("FP", StringComparison.Ordinal) ? "F" + name[2..] : name;
     }
 
     [GeneratedRegex(@"-\d{5}-of-\d{5}\.gguf$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
