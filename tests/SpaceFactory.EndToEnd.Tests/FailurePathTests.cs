@@ -47,7 +47,6 @@ public class FailurePathTests
     }
 
     [TestCase("meta-llama/Llama-3.2-1B", "blocked", "gated")]
-    [TestCase("TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF", "unsupported_model", "GGUF")]
     [TestCase("nobody/does-not-exist", "blocked", "cannot be read")]
     public async Task Models_the_factory_cannot_serve_end_before_any_space_is_created(string model, string outcome, string reason)
     {

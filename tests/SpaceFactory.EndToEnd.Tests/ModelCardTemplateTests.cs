@@ -27,6 +27,11 @@ public class ModelCardTemplateTests
         yield return Case("depth-anything/Depth-Anything-V2-Small-hf", "depth-estimation", "/estimate", "image_file", input: "artifacts/input0_probe.png", output: "artifacts/output.png");
         yield return Case("nvidia/segformer-b0-finetuned-ade-512-512", "image-segmentation", "/segment", "annotated_masks", input: "artifacts/input0_probe.png", output: "artifacts/output.png");
         yield return Case("HuggingFaceTB/SmolVLM-256M-Instruct", "image-text-to-text", "/chat", "chat_messages", input: "artifacts/input1_probe.png", output: null);
+        yield return Case("superb/wav2vec2-base-superb-ks", "audio-classification", "/classify", "label_with_scores", input: "artifacts/input0_probe.wav", output: null);
+        yield return Case("facebook/mms-tts-eng", "text-to-speech", "/synthesize", "audio_file", input: null, output: "artifacts/output.wav");
+        yield return Case("facebook/musicgen-small", "text-to-audio", "/synthesize", "audio_file", input: null, output: "artifacts/output.wav");
+        yield return Case("timbrooks/instruct-pix2pix", "image-to-image", "/edit", "image_file", input: "artifacts/input0_probe.png", output: "artifacts/output.png");
+        yield return Case("TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF", "gguf-chat", "/chat", "chat_messages", input: null, output: null);
     }
 
     [TestCaseSource(nameof(Models))]
@@ -56,7 +61,8 @@ public class ModelCardTemplateTests
         if (output is not null)
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, output));
-            Assert.That(bytes[..4], Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47 }), "a real PNG was downloaded and stored");
+            byte[] magic = output.EndsWith(".wav", StringComparison.Ordinal) ? "RIFF"u8.ToArray() : [0x89, 0x50, 0x4E, 0x47];
+            Assert.That(bytes[..4], Is.EqualTo(magic), "a real PNG or WAV was downloaded and stored");
             Assert.That(report, Does.Contain($"[{output}]({output})"), "report.md links the returned file");
         }
 

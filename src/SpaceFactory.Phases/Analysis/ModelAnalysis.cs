@@ -75,6 +75,12 @@ public sealed record ModelAnalysis
     /// <summary>Whether the tokenizer needs <c>sentencepiece</c>.</summary>
     public bool NeedsSentencePiece { get; init; }
 
+    /// <summary>
+    /// The quantised <c>.gguf</c> file a GGUF chat serves (its path in the repository), chosen for CPU basic's memory
+    /// (<c>GgufQuantization</c>); <see langword="null"/> for other pipelines.
+    /// </summary>
+    public string? GgufFile { get; init; }
+
     /// <summary>Things worth knowing that did not block the analysis (a malformed card, a truncated card, an unusable widget).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -20,6 +20,11 @@ public sealed class RuntimeRecommender
     {
         ArgumentNullException.ThrowIfNull(analysis);
         options ??= new RuntimeOptions();
+        if (analysis.Pipeline == SupportedPipeline.GgufChat)
+        {
+            return GgufRuntime.Recommend(analysis, options);
+        }
+
         var memory = EstimateMemory(analysis);
         var reasons = new List<string>();
         var size = analysis.Parameters is { } p ? $"{Format(p)} parameters ({analysis.ParametersSource})" : "an unknown number of parameters";
@@ -70,7 +75,7 @@ public sealed class RuntimeRecommender
         return weights is { } w ? w + (w / 5) + RuntimeOverheadBytes : null;
     }
 
-    private static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture);
+    internal static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Format(long parameters) => parameters switch
     {

@@ -24,6 +24,8 @@ internal static class TaskSupport
         SupportedPipeline.ImageClassification => [Transformers, "timm"],
         SupportedPipeline.TextToImage => ["diffusers"],
         SupportedPipeline.SentenceSimilarity => ["sentence-transformers"],
+        SupportedPipeline.ImageToImage => ["diffusers"],
+        SupportedPipeline.GgufChat => [GgufFiles.Library],
         _ => [Transformers],
     };
 
@@ -40,7 +42,7 @@ internal static class TaskSupport
     /// </summary>
     public static bool TryResolve(string tag, string library, bool hasChatTemplate, out SupportedPipeline pipeline)
     {
-        if (!SupportedPipelines.TryFromTag(tag, out pipeline) || pipeline == SupportedPipeline.Chat)
+        if (!SupportedPipelines.TryFromTag(tag, out pipeline) || pipeline is SupportedPipeline.Chat or SupportedPipeline.GgufChat)
         {
             return false;
         }

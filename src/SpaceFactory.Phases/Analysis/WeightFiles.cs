@@ -33,7 +33,4 @@ internal static class WeightFiles
 
     public static bool HasFile(IReadOnlyList<ModelFileFacts> files, string name) =>
         files.Any(f => string.Equals(Path.GetFileName(f.Path), name, StringComparison.OrdinalIgnoreCase));
-
-    public static bool IsGgufOnly(IReadOnlyList<ModelFileFacts> files) =>
-        files.Any(f => f.Path.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)) && !HasTransformersWeights(files);
 }

@@ -167,6 +167,10 @@ public sealed class GradioAppGenerator
         SupportedPipeline.DepthEstimation => new DepthEstimationTemplate(),
         SupportedPipeline.ImageSegmentation => new ImageSegmentationTemplate(),
         SupportedPipeline.ImageTextToText => new ImageTextToTextTemplate(),
+        SupportedPipeline.AudioClassification => new AudioClassificationTemplate(),
+        SupportedPipeline.TextToSpeech or SupportedPipeline.TextToAudio => new TextToSpeechTemplate(),
+        SupportedPipeline.ImageToImage => new ImageToImageTemplate(),
+        SupportedPipeline.GgufChat => new GgufChatTemplate(),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.Pipeline, "No template for this pipeline."),
     };
 

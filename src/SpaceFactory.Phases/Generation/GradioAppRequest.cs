@@ -47,6 +47,9 @@ public sealed record GradioAppRequest
     /// <summary>Further example inputs from the card's widget (texts, or image/audio URLs on the Hub) for <c>gr.Examples</c>.</summary>
     public IReadOnlyList<string>? Examples { get; init; }
 
+    /// <summary>The quantised <c>.gguf</c> file a GGUF chat loads (its path in the repository), chosen to fit the hardware.</summary>
+    public string? GgufFile { get; init; }
+
     /// <summary>Pinned versions; the generator's defaults when not set.</summary>
     public GradioAppVersions? Versions { get; init; }
 

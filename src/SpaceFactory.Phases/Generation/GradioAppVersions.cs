@@ -46,4 +46,10 @@ public sealed record GradioAppVersions
 
     /// <summary>Pinned <c>sentence-transformers</c> version, for sentence-similarity models.</summary>
     public string SentenceTransformers { get; init; } = "5.1.1";
+
+    /// <summary>
+    /// Pinned <c>llama-cpp-python</c> version, for GGUF chats (llama.cpp on the CPU). The package index carries its
+    /// source, which the Space compiles on its first build; the generated requirements name no other index.
+    /// </summary>
+    public string LlamaCppPython { get; init; } = "0.3.16";
 }

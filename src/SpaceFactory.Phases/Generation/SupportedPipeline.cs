@@ -69,4 +69,21 @@ public enum SupportedPipeline
 
     /// <summary><c>image-text-to-text</c>: a vision-language chat about an image, streamed.</summary>
     ImageTextToText,
+    /// <summary><c>audio-classification</c>: labels with scores for a recording.</summary>
+    AudioClassification,
+
+    /// <summary><c>text-to-speech</c>: speech synthesised from text, returned as a WAV file.</summary>
+    TextToSpeech,
+
+    /// <summary><c>text-to-audio</c>: audio (music, sound) generated from a prompt, returned as a WAV file.</summary>
+    TextToAudio,
+
+    /// <summary><c>image-to-image</c>: an image edited or restyled by a prompt (diffusers).</summary>
+    ImageToImage,
+
+    /// <summary>
+    /// <c>gguf-chat</c>: a GGUF-only text-generation repository served by llama.cpp (<c>llama-cpp-python</c>) as a
+    /// streaming chat over messages, from one quantised file chosen to fit the hardware.
+    /// </summary>
+    GgufChat,
 }

@@ -28,6 +28,11 @@ internal static class SupportedPipelines
         (SupportedPipeline.DepthEstimation, "depth-estimation"),
         (SupportedPipeline.ImageSegmentation, "image-segmentation"),
         (SupportedPipeline.ImageTextToText, "image-text-to-text"),
+        (SupportedPipeline.AudioClassification, "audio-classification"),
+        (SupportedPipeline.TextToSpeech, "text-to-speech"),
+        (SupportedPipeline.TextToAudio, "text-to-audio"),
+        (SupportedPipeline.ImageToImage, "image-to-image"),
+        (SupportedPipeline.GgufChat, "gguf-chat"),
     ];
 
     /// <summary>Every supported pipeline tag, in a stable order.</summary>

@@ -40,6 +40,7 @@ public sealed class GenerateGradioAppStep(GradioAppGenerator generator) : IPhase
             Library = analysis.Library,
             TorchDtype = analysis.TorchDtype,
             Examples = analysis.Examples.Count > 0 ? analysis.Examples : null,
+            GgufFile = analysis.GgufFile,
         });
         await RecordAsync(context, app, cancellationToken).ConfigureAwait(false);
         return StepResult.Completed($"{pipeline.ToTag()} app with endpoint {app.Probe.ApiName}{(usesZeroGpu ? " on ZeroGPU" : string.Empty)}");

@@ -91,11 +91,13 @@ public class ModelCardAnalyzerTests
     }
 
     [Test]
-    public void A_gguf_only_repository_is_unsupported()
+    public void A_gguf_only_repository_is_served_as_a_llama_cpp_chat_of_its_file()
     {
         var analysis = Analyzer.Analyze(TinyGpt2 with { LibraryName = null, Files = [new("model-q4_k_m.gguf", 400_000_000)], SafetensorsParameters = null });
-        Assert.That(analysis.Supported, Is.False);
-        Assert.That(analysis.Reason, Does.Contain("GGUF"));
+        Assert.That(analysis.Supported, Is.True, analysis.Reason);
+        Assert.That(analysis.Pipeline, Is.EqualTo(SupportedPipeline.GgufChat));
+        Assert.That(analysis.GgufFile, Is.EqualTo("model-q4_k_m.gguf"));
+        Assert.That(analysis.Reason, Does.Contain("llama.cpp").And.Contain("Q4_K_M"));
     }
 
     [Test]

@@ -17,7 +17,7 @@ public class GeneratedAppStructureTests
     {
         foreach (var pipeline in Enum.GetValues<SupportedPipeline>())
         {
-            foreach (var zeroGpu in (bool[])[false, true])
+            foreach (var zeroGpu in pipeline == SupportedPipeline.GgufChat ? [false] : (bool[])[false, true])
             {
                 yield return new TestCaseData(pipeline, "transformers", zeroGpu).SetArgDisplayNames(pipeline.ToTag(), zeroGpu ? "zerogpu" : "cpu");
             }
@@ -37,6 +37,7 @@ public class GeneratedAppStructureTests
         TorchDtype = "bfloat16",
         Examples = ["https://huggingface.co/datasets/mishig/sample_images/resolve/main/tiger.jpg"],
         Labels = pipeline == SupportedPipeline.ImageClassification ? ["tabby", "tiger cat"] : null,
+        GgufFile = pipeline == SupportedPipeline.GgufChat ? "some-model.Q4_K_M.gguf" : null,
     };
 
     [TestCaseSource(nameof(EveryTemplate))]

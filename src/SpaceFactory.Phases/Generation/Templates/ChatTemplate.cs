@@ -8,7 +8,7 @@ namespace SpaceFactory.Phases.Generation.Templates;
 /// max_new_tokens)</c> applies the chat template and streams the growing conversation; <c>/add_message</c> is the UI's
 /// step that appends the typed message.
 /// </summary>
-internal sealed class ChatTemplate : MediaTemplate
+internal class ChatTemplate : MediaTemplate
 {
     /// <summary>Seconds a ZeroGPU call may hold the GPU.</summary>
     public const int GpuSeconds = 120;

@@ -72,10 +72,10 @@ internal sealed class TextToImageTemplate : MediaTemplate
         }), new ImageFileCheck());
 
     /// <summary>GPU weights in half precision unless saved in bfloat16; CPU in float32 (half precision is slow there).</summary>
-    private static string Dtype(GradioAppRequest request) =>
+    internal static string Dtype(GradioAppRequest request) =>
         !request.UseZeroGpu ? "float32" : request.TorchDtype is "bfloat16" ? "bfloat16" : "float16";
 
-    private static (int Steps, double Guidance) Sampling(GradioAppRequest request)
+    internal static (int Steps, double Guidance) Sampling(GradioAppRequest request)
     {
         var name = request.Model.Name.ToLowerInvariant();
         if (name.Contains("turbo", StringComparison.Ordinal))

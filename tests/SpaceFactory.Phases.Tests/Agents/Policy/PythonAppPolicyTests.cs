@@ -16,7 +16,7 @@ public class PythonAppPolicyTests
     [TestCaseSource(nameof(AllPipelines))]
     public async Task Every_generated_template_passes(SupportedPipeline pipeline)
     {
-        foreach (var zeroGpu in new[] { false, true })
+        foreach (var zeroGpu in pipeline == SupportedPipeline.GgufChat ? [false] : new[] { false, true })
         {
             var app = new GradioAppGenerator().Generate(new GradioAppRequest
             {
@@ -25,6 +25,7 @@ public class PythonAppPolicyTests
                 Example = pipeline == SupportedPipeline.FillMask ? new ProbeExample("Paris is the [MASK] of France.") : new ProbeExample("Hello"),
                 Labels = pipeline == SupportedPipeline.TextClassification ? ["POSITIVE", "NEGATIVE"] : null,
                 UseZeroGpu = zeroGpu,
+                GgufFile = pipeline == SupportedPipeline.GgufChat ? "tiny-gpt2.Q4_K_M.gguf" : null,
             });
 
             Assert.That(await Policy.CheckAsync(app["app.py"], CancellationToken.None), Is.Empty, $"{pipeline}, ZeroGPU {zeroGpu}");
