@@ -34,6 +34,26 @@ internal static class WeightFiles
     public static bool HasFile(IReadOnlyList<ModelFileFacts> files, string name) =>
         files.Any(f => string.Equals(Path.GetFileName(f.Path), name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The GGUF quantisation a demo would load, with the bytes of its file(s) (split files summed): the first of
+    /// <see cref="GgufQuantNames.Preference"/> present, else the smallest named one; <see langword="null"/> without GGUF files.
+    /// </summary>
+    public static GgufChoice? ChooseGguf(IReadOnlyList<ModelFileFacts> files)
+    {
+        var byQuant = files
+            .Where(f => f.Path.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(f.Path).StartsWith("mmproj", StringComparison.OrdinalIgnoreCase))
+            .Select(f => (File: f, Quant: GgufQuantNames.FromFileName(f.Path)))
+            .Where(f => f.Quant is not null)
+            .GroupBy(f => f.Quant!.Value.Name, StringComparer.Ordinal)
+            .Select(g => new GgufChoice(
+                [.. g.Select(f => f.File.Path).Order(StringComparer.Ordinal)],
+                new ModelQuantization { Method = ModelQuantization.Gguf, Name = g.Key, BitsPerWeight = g.First().Quant!.Value.Bits },
+                g.All(f => f.File.Size is not null) ? g.Sum(f => f.File.Size!.Value) : null))
+            .ToList();
+        return GgufQuantNames.Preference.Select(p => byQuant.Find(c => string.Equals(c.Quantization.Name, p, StringComparison.Ordinal))).FirstOrDefault(c => c is not null)
+            ?? byQuant.OrderBy(c => c.Bytes ?? long.MaxValue).FirstOrDefault();
+    }
+
     public static bool IsGgufOnly(IReadOnlyList<ModelFileFacts> files) =>
         files.Any(f => f.Path.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)) && !HasTransformersWeights(files);
 }
