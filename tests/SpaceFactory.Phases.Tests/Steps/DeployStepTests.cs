@@ -163,7 +163,7 @@ public class DeployStepTests
         var siblings = string.Join(",", app.Files.Select(f => $"{{\"rfilename\":\"{f.Path}\"}}"));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo"))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"me/demo\",\"private\":true,\"sha\":\"{new string('a', 40)}\",\"siblings\":[{siblings}]}}"));
-        foreach (var file in app.Files)
+        foreach (var file in SandboxOnlyData.ForHub(app.Files, toSandbox: false))
         {
             harness.Hub.Given(Request.Create().UsingGet().WithPath($"/spaces/me/demo/resolve/{new string('a', 40)}/{file.Path}"))
                 .RespondWith(Response.Create().WithBody(file.Content));
@@ -190,7 +190,8 @@ public class DeployStepTests
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"files\":[" + string.Join(",", app.Files.Select(f => $"{{\"path\":\"{f.Path}\",\"uploadMode\":\"regular\",\"shouldIgnore\":false}}")) + "]}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/commit/main")).InScenario("commit").WillSetStateTo("committed")
             .RespondWith(Response.Create().WithStatusCode(504).WithBody("Gateway Timeout"));
-        foreach (var file in app.Files)
+        // A real Hub holds the files without the Sandbox-only simulation.
+        foreach (var file in SandboxOnlyData.ForHub(app.Files, toSandbox: false))
         {
             harness.Hub.Given(Request.Create().UsingGet().WithPath($"/spaces/me/demo/resolve/{new string('b', 40)}/{file.Path}")).RespondWith(Response.Create().WithBody(file.Content));
         }
