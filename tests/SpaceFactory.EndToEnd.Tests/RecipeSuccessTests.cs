@@ -59,7 +59,7 @@ public class RecipeSuccessTests
         var state = await fixture.Store.GetStateAsync(result.RunId);
         Assert.That(state!.Steps.Select(s => s.Name), Is.EqualTo(new[]
         {
-            "generate_smoke_app", "ensure_target_absent", "create_private_space", "upload_space_files", "wait_for_space_running", "write_target_space", "validate_live_api",
+            "generate_smoke_app", "ensure_target_absent", "create_private_space", "upload_space_files", "stop_for_manual_hardware", "wait_for_space_running", "write_target_space", "validate_live_api",
         }));
         Assert.That(state.Validation!.Summary, Does.Contain("/echo passed"));
     }

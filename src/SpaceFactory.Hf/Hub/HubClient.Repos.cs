@@ -111,6 +111,22 @@ public partial class HubClient
         return GetJsonAsync(InfoPath(RepoType.Model, repoId, revision, expand), HubJsonContext.Default.ModelInfo, cancellationToken);
     }
 
+    /// <summary>
+    /// Information about a model with every file's size: <c>GET /api/models/{id}?blobs=true</c> (Python's
+    /// <c>files_metadata=True</c>). Each sibling then carries <c>size</c>, <c>blobId</c> and <c>lfs</c>.
+    /// </summary>
+    /// <param name="repoId">The model id, <c>namespace/name</c>.</param>
+    /// <param name="revision">A branch, tag or commit; the default branch when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The default model info, with file sizes.</returns>
+    /// <exception cref="HfNotFoundException">No such model, or private and not visible to the token.</exception>
+    /// <exception cref="HfGatedRepoException">The model is gated and the user has no access.</exception>
+    public virtual Task<ModelInfo> GetModelInfoWithFileSizesAsync(RepoId repoId, string? revision = null, CancellationToken cancellationToken = default)
+    {
+        HubPaths.RequireNamespace(repoId, nameof(repoId));
+        return GetJsonAsync(InfoPath(RepoType.Model, repoId, revision, expand: null) + "?blobs=true", HubJsonContext.Default.ModelInfo, cancellationToken);
+    }
+
     /// <summary>Deletes a repository: <c>DELETE /api/repos/delete</c> with a JSON body. Irreversible.</summary>
     /// <param name="repoId">The id; without a namespace, the token's user's repository.</param>
     /// <param name="repoType">Model, dataset or Space.</param>

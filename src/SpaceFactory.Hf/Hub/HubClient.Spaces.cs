@@ -60,6 +60,12 @@ public partial class HubClient
             HubJsonContext.Default.HardwareRequest, HubJsonContext.Default.SpaceRuntime, cancellationToken);
     }
 
+    /// <summary>The hardware flavors Spaces can run on, with memory and price: <c>GET /api/spaces/hardware</c>.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The flavors, as the Hub lists them.</returns>
+    public virtual async Task<IReadOnlyList<SpaceHardwareFlavor>> ListSpaceHardwareAsync(CancellationToken cancellationToken = default) =>
+        await GetJsonAsync("api/spaces/hardware", HubJsonContext.Default.ListSpaceHardwareFlavor, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Sets how long a Space may stay idle before it sleeps: <c>POST /api/spaces/{id}/sleeptime</c> with <c>{"seconds"}</c>.</summary>
     /// <param name="repoId">The Space id, <c>namespace/name</c>.</param>
     /// <param name="seconds">Idle seconds before sleeping; <c>-1</c> never (paid hardware only).</param>

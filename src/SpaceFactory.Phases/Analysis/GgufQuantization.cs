@@ -53,6 +53,14 @@ internal static class GgufQuantization
     /// </summary>
     public static long EstimateMemory(long fileBytes) => fileBytes + (fileBytes / 5) + RuntimeRecommender.RuntimeOverheadBytes;
 
+    /// <summary>The file's quantisation as the size estimate reads it (method <c>gguf</c>, its name and bits per weight).</summary>
+    public static ModelQuantization Describe(GgufFile file) => new()
+    {
+        Method = ModelQuantization.Gguf,
+        Name = file.Quantization,
+        BitsPerWeight = BitsPerWeight.TryGetValue(file.Quantization, out var bits) ? bits : null,
+    };
+
     /// <summary>The parameter count a file of this size and quantisation holds, when the quantisation is known.</summary>
     public static long? EstimateParameters(GgufFile file) =>
         file.Size is { } size && BitsPerWeight.TryGetValue(file.Quantization, out var bits) ? (long)(size * 8 / bits) : null;

@@ -9,6 +9,7 @@ internal static class GgufRuntime
     public static RuntimeRecommendation Recommend(ModelAnalysis analysis, RuntimeOptions options)
     {
         var file = analysis.GgufFile ?? "the GGUF file";
+        var cpuBasic = RuntimeRecommender.CpuBasicMemory(options);
         var memory = analysis.WeightBytes is { } bytes ? GgufQuantization.EstimateMemory(bytes) : (long?)null;
         if (memory is not { } need)
         {
@@ -19,7 +20,7 @@ internal static class GgufRuntime
             };
         }
 
-        if (need <= options.CpuMemoryBytes)
+        if (need <= cpuBasic)
         {
             return new RuntimeRecommendation
             {
@@ -32,7 +33,7 @@ internal static class GgufRuntime
         return new RuntimeRecommendation
         {
             Flavors = [],
-            Reasons = [$"no allowed hardware fits {file}: llama.cpp runs it on the CPU and needs about {RuntimeRecommender.Gib(need)} GiB, more than CPU basic's {RuntimeRecommender.Gib(options.CpuMemoryBytes)} GiB; choose hardware by hand or a repository with a smaller quantisation"],
+            Reasons = [$"no allowed hardware fits {file}: llama.cpp runs it on the CPU and needs about {RuntimeRecommender.Gib(need)} GiB, more than CPU basic's {RuntimeRecommender.Gib(cpuBasic)} GiB; choose hardware by hand or a repository with a smaller quantisation"],
             EstimatedMemoryBytes = need,
             ManualHardwareRequired = true,
         };

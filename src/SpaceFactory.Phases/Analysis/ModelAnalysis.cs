@@ -51,6 +51,9 @@ public sealed record ModelAnalysis
     /// <summary>Total size of the weight files in bytes (one format counted).</summary>
     public long? WeightBytes { get; init; }
 
+    /// <summary>The quantisation of the weights (from <c>quantization_config</c>, or the chosen GGUF file), when quantised.</summary>
+    public ModelQuantization? Quantization { get; init; }
+
     /// <summary>Languages from the card.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
@@ -60,7 +63,7 @@ public sealed record ModelAnalysis
     /// <summary>Further examples for the app's <c>gr.Examples</c>: widget texts, or image and audio URLs on the Hub.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 
-    /// <summary>The dtype the weights were saved in (a torch name), so the app loads them unchanged.</summary>
+    /// <summary>The dtype the weights were saved in (a torch name: safetensors metadata, else <c>config.json</c>), so the app loads them unchanged.</summary>
     public string? TorchDtype { get; init; }
 
     /// <summary>Where the example came from: <c>widget</c> (the card) or <c>default</c>.</summary>

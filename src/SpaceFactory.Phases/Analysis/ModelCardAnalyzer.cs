@@ -40,10 +40,7 @@ public sealed class ModelCardAnalyzer
         var license = facts.Card.License ?? facts.Tags.FirstOrDefault(t => t.StartsWith("license:", StringComparison.Ordinal))?["license:".Length..];
         var library = facts.LibraryName ?? facts.Card.LibraryName ?? InferLibrary(facts);
         var (tag, source) = DecidePipelineTag(facts);
-        var weightBytes = WeightFiles.TotalBytes(facts.Files);
-        var (parameters, parametersSource) = facts.SafetensorsParameters is { } exact
-            ? (exact, "safetensors")
-            : weightBytes is { } bytes ? (bytes / (facts.BytesPerParameter ?? 4), "weight-files") : ((long?)null, (string?)null);
+        var size = ModelSize.Measure(facts);
 
         var analysis = new ModelAnalysis
         {
@@ -56,9 +53,11 @@ public sealed class ModelCardAnalyzer
             License = license,
             Gated = facts.Gated,
             Private = facts.Private,
-            Parameters = parameters,
-            ParametersSource = parametersSource,
-            WeightBytes = weightBytes,
+            Parameters = size.Parameters,
+            ParametersSource = size.ParametersSource,
+            WeightBytes = size.WeightBytes,
+            TorchDtype = size.Dtype,
+            Quantization = size.Quantization,
             Languages = facts.Card.Languages,
             Labels = facts.Labels,
             MaskToken = facts.MaskToken,
@@ -117,7 +116,6 @@ public sealed class ModelCardAnalyzer
             Example = example,
             ExampleSource = exampleSource,
             Examples = MoreExamples(pipeline, facts),
-            TorchDtype = facts.WeightDtype,
             MaskToken = pipeline == SupportedPipeline.FillMask ? facts.MaskToken ?? "[MASK]" : facts.MaskToken,
             Reason = pipeline == SupportedPipeline.Chat
                 ? $"{servingLibrary} chat: a {tag} model with a chat template (from {source})"
@@ -134,7 +132,7 @@ public sealed class ModelCardAnalyzer
             return analysis with { Reason = $"a GGUF repository for '{tag}': SpaceFactory serves GGUF models only as a llama.cpp chat of a text-generation model" };
         }
 
-        var file = GgufQuantization.Choose(GgufFiles.Loadable(facts.Files), new RuntimeOptions().CpuMemoryBytes);
+        var file = GgufQuantization.Choose(GgufFiles.Loadable(facts.Files), RuntimeRecommender.CpuBasicMemory(new RuntimeOptions()));
         if (file is null)
         {
             return analysis with { Reason = "the repository's GGUF files are split in parts or multimodal projectors only; llama.cpp chat needs one complete .gguf file" };

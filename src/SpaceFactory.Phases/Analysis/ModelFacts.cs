@@ -38,6 +38,12 @@ public sealed record ModelFacts
     /// <summary>The dominant dtype of the safetensors weights as a torch name (<c>float32</c>, <c>float16</c>, <c>bfloat16</c>), when known.</summary>
     public string? WeightDtype { get; init; }
 
+    /// <summary><c>config.json</c>'s <c>torch_dtype</c> (or <c>dtype</c>) as a torch name, e.g. <c>float16</c>, when it says.</summary>
+    public string? ConfigDtype { get; init; }
+
+    /// <summary><c>config.json</c>'s <c>quantization_config</c> (bitsandbytes, GPTQ, AWQ, …), when present.</summary>
+    public ModelQuantization? Quantization { get; init; }
+
     /// <summary>Whether the tokenizer has a chat template (<c>tokenizer_config.json</c>'s <c>chat_template</c>): an instruction-tuned model.</summary>
     public bool HasChatTemplate { get; init; }
 

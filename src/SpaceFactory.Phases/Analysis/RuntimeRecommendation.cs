@@ -3,11 +3,14 @@ namespace SpaceFactory.Phases.Analysis;
 /// <summary>Which hardware to request for a generated Space, in order of preference, and why.</summary>
 public sealed record RuntimeRecommendation
 {
-    /// <summary>Flavors to request, best first (e.g. <c>zero-a10g</c>, then <c>t4-small</c>); empty when none fits.</summary>
+    /// <summary>Flavors to request, best first (e.g. <c>zero-a10g</c>, then <c>l4x1</c>); empty when none fits.</summary>
     public required IReadOnlyList<string> Flavors { get; init; }
 
     /// <summary>Why each choice was made, in order.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary>The allowed flavors the model does not fit, each with why (e.g. <c>t4-small: needs about 18.4 GiB, has 14.4 GiB usable</c>).</summary>
+    public IReadOnlyList<string> Rejected { get; init; } = [];
 
     /// <summary>Estimated memory the model needs at inference time, in bytes, when it could be estimated.</summary>
     public long? EstimatedMemoryBytes { get; init; }

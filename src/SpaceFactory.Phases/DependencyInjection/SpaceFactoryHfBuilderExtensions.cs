@@ -39,7 +39,7 @@ public static class SpaceFactoryHfBuilderExtensions
         services.TryAddSingleton(new RuntimeOptions());
         services.TryAddSingleton(new StepRetryOptions());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFailureClassifier, HfFailureClassifier>());
-        services.TryAddTransient(sp => new RecommendRuntimeStep(sp.GetRequiredService<RuntimeRecommender>(), sp.GetRequiredService<RuntimeOptions>()));
+        services.TryAddTransient(sp => new RecommendRuntimeStep(sp.GetRequiredService<RuntimeRecommender>(), sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<HubClient>()));
         services.TryAddTransient<AnalyzeModelCardStep>();
         services.TryAddTransient<GenerateGradioAppStep>();
         services.TryAddTransient<GenerateSmokeAppStep>();
@@ -48,6 +48,7 @@ public static class SpaceFactoryHfBuilderExtensions
         services.TryAddTransient(sp => new UploadSpaceFilesStep(sp.GetRequiredService<HubClient>(), sp.GetRequiredService<StepRetryOptions>()));
         services.TryAddTransient(sp => new WaitForSpaceRunningStep(sp.GetRequiredService<HubClient>(), sp.GetRequiredService<SpaceWaitOptions>()));
         services.TryAddTransient<WriteTargetSpaceStep>();
+        services.TryAddTransient<StopForManualHardwareStep>();
         services.TryAddTransient<CheckTokenStep>();
         services.TryAddTransient(sp => new ValidateLiveApiStep(sp.GetRequiredService<IGradioClientFactory>(), sp.GetRequiredService<StepRetryOptions>()));
         services.TryAddTransient<ValidateExistingSpaceStep>();

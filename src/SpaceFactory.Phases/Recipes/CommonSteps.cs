@@ -8,7 +8,7 @@ namespace SpaceFactory.Phases.Recipes;
 /// <summary>Step sequences that several recipes share; a host composing its own recipe takes them from here.</summary>
 public static class CommonSteps
 {
-    /// <summary>The steps every deploying recipe ends with: never overwrite, create private, one commit, wait, record the target, validate the live API.</summary>
+    /// <summary>The steps every deploying recipe ends with: never overwrite, create private, one commit, stop when hardware must be chosen by hand, wait, record the target, validate the live API.</summary>
     /// <param name="services">The services.</param>
     /// <returns>The steps, in order.</returns>
     public static IEnumerable<IPhaseStep> DeployAndValidate(IServiceProvider services)
@@ -17,6 +17,7 @@ public static class CommonSteps
         yield return services.GetRequiredService<EnsureTargetAbsentStep>();
         yield return services.GetRequiredService<CreatePrivateSpaceStep>();
         yield return services.GetRequiredService<UploadSpaceFilesStep>();
+        yield return services.GetRequiredService<StopForManualHardwareStep>();
         yield return services.GetRequiredService<WaitForSpaceRunningStep>();
         yield return services.GetRequiredService<WriteTargetSpaceStep>();
         yield return services.GetRequiredService<ValidateLiveApiStep>();

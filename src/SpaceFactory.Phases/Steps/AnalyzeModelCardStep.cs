@@ -30,7 +30,7 @@ public sealed class AnalyzeModelCardStep(HubClient hub, ModelCardAnalyzer analyz
         ModelAnalysis analysis;
         try
         {
-            var info = await hub.GetModelInfoAsync(modelId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var info = await hub.GetModelInfoWithFileSizesAsync(modelId, cancellationToken: cancellationToken).ConfigureAwait(false);
             var (card, canRead) = await ReadCardAsync(modelId, cancellationToken).ConfigureAwait(false);
             if (canRead && info.Gated is { IsGated: true })
             {
@@ -38,7 +38,8 @@ public sealed class AnalyzeModelCardStep(HubClient hub, ModelCardAnalyzer analyz
                 canRead = await CanReadFilesAsync(modelId, cancellationToken).ConfigureAwait(false);
             }
 
-            analysis = analyzer.Analyze(ModelFactsBuilder.Build(modelId, info, card, canRead));
+            var config = canRead ? await ModelFactsBuilder.ReadConfigAsync(hub, modelId, cancellationToken).ConfigureAwait(false) : null;
+            analysis = analyzer.Analyze(ModelFactsBuilder.Build(modelId, info, card, canRead, config));
         }
         catch (HfNotFoundException)
         {

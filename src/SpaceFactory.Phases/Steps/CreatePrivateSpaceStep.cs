@@ -7,10 +7,12 @@ using SpaceFactory.Phases.Generation;
 namespace SpaceFactory.Phases.Steps;
 
 /// <summary>
-/// Creates the target Space, always private, with the Gradio SDK, and saves the Hub's id of it before anything else;
-/// then requests hardware best-effort in the order of the recommendation, checking before every request (and before
-/// storing a gated model's read token, <see cref="SpaceReadToken"/>) that the Space is still private. Refusals
-/// (402/403) end the run as <c>manual_hardware_required</c> with the Hub's reasons. A Space found at the target is
+/// Creates the target Space, always private, with the Gradio SDK, on the recommendation's first flavor when the Hub
+/// allows it at creation (else on CPU basic, or on ZeroGPU when a free account may only have that), and saves the
+/// Hub's id of it before anything else; then requests the next flavors best-effort in order, checking before every
+/// request (and before storing a gated model's read token, <see cref="SpaceReadToken"/>) that the Space is still
+/// private. When every request is refused (402/403) the Space stays on CPU basic, the Hub's reasons are recorded as a
+/// blocker and <see cref="StopForManualHardwareStep"/> ends the run <c>manual_hardware_required</c> after the upload. A Space found at the target is
 /// adopted only when it is provably this run's (<see cref="SpaceOwnership"/>); any other ends <c>target_exists</c>.
 /// </summary>
 public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? versions = null, StepRetryOptions? retry = null) : IPhaseStep
@@ -35,7 +37,9 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
         var gated = context.State.TryGet(FactoryState.Analysis, out var analysis) && analysis.Gated is not null ? analysis.Model : (RepoId?)null;
         var spaceToken = gated is { } model ? await SpaceReadToken.ResolveAsync(hub, context, model, cancellationToken).ConfigureAwait(false) : null;
 
-        var (reconciled, zeroGpuAtCreation) = await CreateOrAdoptAsync(context, target.RepoId, allowZeroGpu, cancellationToken).ConfigureAwait(false);
+        var attempts = new List<HardwareAttempt>();
+        var first = flavors.FirstOrDefault(f => !string.Equals(f, "cpu-basic", StringComparison.Ordinal));
+        var (reconciled, grantedAtCreation) = await CreateOrAdoptAsync(context, target.RepoId, first, allowZeroGpu, attempts, cancellationToken).ConfigureAwait(false);
         if (spaceToken is not null)
         {
             await RequirePrivateAsync(context, "stored (the secret HF_TOKEN)", cancellationToken).ConfigureAwait(false);
@@ -43,14 +47,8 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
             await context.Recorder.RecordEventAsync("space_secret_set", $"the Space secret HF_TOKEN was set to the read-only token of the run secret named by {SpaceReadToken.Parameter}, so that the app can load the gated model {gated}", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        var attempts = new List<HardwareAttempt>();
-        if (zeroGpuAtCreation)
-        {
-            attempts.Add(new HardwareAttempt("zero-a10g", Granted: true));
-        }
-
-        string? granted = zeroGpuAtCreation ? "zero-a10g" : null;
-        foreach (var flavor in flavors.Where(f => !string.Equals(f, "cpu-basic", StringComparison.Ordinal)))
+        string? granted = grantedAtCreation;
+        foreach (var flavor in flavors.Where(f => !string.Equals(f, "cpu-basic", StringComparison.Ordinal) && !attempts.Exists(a => string.Equals(a.Flavor, f, StringComparison.Ordinal))))
         {
             if (granted is not null)
             {
@@ -77,13 +75,15 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
         {
             var reason = "every hardware request was refused: " + string.Join("; ", attempts.Select(a => $"{a.Flavor}: {a.Reason}"));
             await context.Recorder.AddBlockerAsync(reason + ". Choose hardware in the Space settings.", cancellationToken).ConfigureAwait(false);
-            return StepResult.Failure(OutcomeCode.ManualHardwareRequired, reason);
+            return StepResult.Completed($"{(reconciled ? "adopted" : "created")} private Space {target.RepoId} on cpu-basic; {reason}");
         }
 
         return StepResult.Completed($"{(reconciled ? "adopted" : "created")} private Space {target.RepoId}{(granted is null ? string.Empty : $" on {granted}")}");
     }
 
-    private Task<(bool Reconciled, bool ZeroGpu)> CreateOrAdoptAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken) =>
+    /// <summary>Creates (on <paramref name="hardware"/> when the Hub allows it) or adopts the Space; returns the flavor granted at creation, if any.</summary>
+    private Task<(bool Reconciled, string? Granted)> CreateOrAdoptAsync(
+        PhaseContext context, RepoId space, string? hardware, bool allowZeroGpu, List<HardwareAttempt> attempts, CancellationToken cancellationToken) =>
         StepRetry.RetryAsync(
             context,
             _retry,
@@ -97,16 +97,17 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
                 if (await SpaceOwnership.FindAsync(hub, space, ct).ConfigureAwait(false) is { } existing)
                 {
                     await AdoptOrRefuseAsync(context, before, existing, ct).ConfigureAwait(false);
-                    return (true, false);
+                    return (true, (string?)null);
                 }
 
                 await RecordCreateSentAsync(context, before, ct).ConfigureAwait(false);
                 try
                 {
-                    var (created, zeroGpu) = await CreateWithZeroGpuFallbackAsync(context, space, allowZeroGpu, ct).ConfigureAwait(false);
+                    attempts.Clear();
+                    var (created, granted) = await CreateOnHardwareAsync(context, space, hardware, allowZeroGpu, attempts, ct).ConfigureAwait(false);
                     await RecordCreatedAsync(context, created, ct).ConfigureAwait(false);
-                    await context.Recorder.RecordEventAsync("space_created", $"created private Space {space}{(zeroGpu ? " on ZeroGPU" : string.Empty)}", cancellationToken: ct).ConfigureAwait(false);
-                    return (false, zeroGpu);
+                    await context.Recorder.RecordEventAsync("space_created", $"created private Space {space}{(granted is null ? string.Empty : " on " + granted)}", cancellationToken: ct).ConfigureAwait(false);
+                    return (false, granted);
                 }
                 catch (HfConflictException)
                 {
@@ -114,7 +115,7 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
                     var found = await SpaceOwnership.FindAsync(hub, space, ct).ConfigureAwait(false)
                         ?? throw new PhaseStepException(OutcomeCode.TargetExists, $"the Hub says {space} exists, but it is not visible to this token; SpaceFactory never overwrites a Space: choose another name");
                     await AdoptOrRefuseAsync(context, before, found, ct).ConfigureAwait(false);
-                    return (true, false);
+                    return (true, (string?)null);
                 }
             },
             cancellationToken);
@@ -165,6 +166,37 @@ public sealed class CreatePrivateSpaceStep(HubClient hub, GradioAppVersions? ver
             context.State.Set(FactoryState.Target, known);
             await context.SaveStateAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Creates the Space on <paramref name="hardware"/> (the Hub accepts <c>hardware</c> at creation); when that is
+    /// refused, on CPU basic, and when a free account may not have that, on ZeroGPU. Records every grant or refusal.
+    /// </summary>
+    private async Task<(CreatedRepo Created, string? Granted)> CreateOnHardwareAsync(
+        PhaseContext context, RepoId space, string? hardware, bool allowZeroGpu, List<HardwareAttempt> attempts, CancellationToken cancellationToken)
+    {
+        if (hardware is not null)
+        {
+            try
+            {
+                var created = await CreateAsync(space, hardware, cancellationToken).ConfigureAwait(false);
+                attempts.Add(new HardwareAttempt(hardware, Granted: true));
+                return (created, hardware);
+            }
+            catch (HfApiException ex) when (ex is HfPaymentRequiredException or HfForbiddenException)
+            {
+                attempts.Add(new HardwareAttempt(hardware, Granted: false, ex.ServerMessage ?? ex.Message));
+                await context.Recorder.RecordEventAsync("hardware_refused", $"creating {space} on {hardware} was refused: {ex.ServerMessage ?? ex.StatusCode.ToString()}; creating it on cpu-basic", cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var (plain, zeroGpu) = await CreateWithZeroGpuFallbackAsync(context, space, allowZeroGpu && !string.Equals(hardware, "zero-a10g", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
+        if (zeroGpu)
+        {
+            attempts.Add(new HardwareAttempt("zero-a10g", Granted: true));
+        }
+
+        return (plain, zeroGpu ? "zero-a10g" : null);
     }
 
     private async Task<(CreatedRepo Created, bool ZeroGpu)> CreateWithZeroGpuFallbackAsync(PhaseContext context, RepoId space, bool allowZeroGpu, CancellationToken cancellationToken)

@@ -8,8 +8,16 @@ namespace SpaceFactory.Phases.Steps;
 /// <summary>Turns the Hub's model info and card into the <see cref="ModelFacts"/> the analysis decides on.</summary>
 internal static class ModelFactsBuilder
 {
-    public static ModelFacts Build(RepoId id, ModelInfo info, ModelCard? card, bool canReadFiles)
+    /// <summary>Largest <c>config.json</c> read: real ones are a few KiB; anything bigger is not a config.</summary>
+    internal const long MaxConfigBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Builds the facts from the Hub's model info (with file sizes), the card and <c>config.json</c>'s content
+    /// (<paramref name="config"/>; its dtype and quantisation), when it could be read.
+    /// </summary>
+    public static ModelFacts Build(RepoId id, ModelInfo info, ModelCard? card, bool canReadFiles, JsonElement? config = null)
     {
+        var hubQuantization = info.Config?.AdditionalProperties is { } hubConfig && hubConfig.TryGetValue("quantization_config", out var q) ? q : (JsonElement?)null;
         var labels = info.Config?.AdditionalProperties is { } extra && extra.TryGetValue("id2label", out var id2Label) && id2Label.ValueKind == JsonValueKind.Object
             ? id2Label.EnumerateObject().Select(p => p.Value.ToString()).Where(l => l.Length > 0).ToList()
             : [];
@@ -26,6 +34,8 @@ internal static class ModelFactsBuilder
             BytesPerParameter = BytesPerParameter(info.Safetensors?.Parameters),
             WeightDtype = WeightDtype(info.Safetensors?.Parameters),
             HasChatTemplate = HasChatTemplate(info.Config?.AdditionalProperties),
+            ConfigDtype = config is { } dtypeConfig ? ConfigDtype(dtypeConfig) : null,
+            Quantization = Quantization(config is { } c && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("quantization_config", out var fileQuantization) ? fileQuantization : hubQuantization),
             Gated = info.Gated is { IsGated: true } gated ? gated.Mode : null,
             Private = info.Private ?? false,
             CanReadFiles = canReadFiles,
@@ -34,6 +44,79 @@ internal static class ModelFactsBuilder
             Card = card is null ? ModelCardFacts.Empty : FromCard(card),
         };
     }
+
+    /// <summary>
+    /// Reads <c>config.json</c> (at most <see cref="MaxConfigBytes"/>), or <see langword="null"/> when the repository
+    /// has none, it cannot be read, it is too large or it is not a JSON object: the analysis then goes without it.
+    /// </summary>
+    public static async Task<JsonElement?> ReadConfigAsync(HubClient hub, RepoId id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await hub.DownloadFileAsync(id, RepoType.Model, "config.json", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var bytes = await Validation.BoundedRead.ReadAsync(stream, MaxConfigBytes, cancellationToken).ConfigureAwait(false);
+                if (bytes is null)
+                {
+                    return null;
+                }
+
+                using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+                return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+            }
+        }
+        catch (Exception ex) when (ex is HfNotFoundException or HfGatedRepoException or HfForbiddenException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>torch_dtype</c> (Transformers &lt; 4.56) or <c>dtype</c>, also inside <c>text_config</c> (multimodal models).</summary>
+    private static string? ConfigDtype(JsonElement config)
+    {
+        foreach (var holder in (JsonElement?[])[config, config.ValueKind == JsonValueKind.Object && config.TryGetProperty("text_config", out var text) ? text : null])
+        {
+            foreach (var name in (string[])["torch_dtype", "dtype"])
+            {
+                if (holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String &&
+                    value.GetString() is "float32" or "float16" or "bfloat16" or "float64")
+                {
+                    return value.GetString();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>quantization_config</c>: <c>quant_method</c> with <c>bits</c> (GPTQ, AWQ), <c>w_bit</c> (older AWQ) or
+    /// <c>load_in_4bit</c>/<c>load_in_8bit</c> (bitsandbytes); FP8 methods are 8 bits.
+    /// </summary>
+    private static ModelQuantization? Quantization(JsonElement? config)
+    {
+        if (config is not { ValueKind: JsonValueKind.Object } q)
+        {
+            return null;
+        }
+
+        var method = StringProperty(q, "quant_method")?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(method) || method.Length > 64)
+        {
+            return null;
+        }
+
+        double? bits = Number(q, "bits") ?? Number(q, "w_bit");
+        bits ??= Flag(q, "load_in_4bit") ? 4 : Flag(q, "load_in_8bit") ? 8 : method.Contains("fp8", StringComparison.Ordinal) ? 8 : null;
+        return new ModelQuantization { Method = method, BitsPerWeight = bits is > 0 and <= 32 ? bits : null };
+    }
+
+    private static double? Number(JsonElement holder, string name) =>
+        holder.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var n) ? n : null;
+
+    private static bool Flag(JsonElement holder, string name) =>
+        holder.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static ModelCardFacts FromCard(ModelCard card) => new()
     {

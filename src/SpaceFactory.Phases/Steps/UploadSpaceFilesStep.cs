@@ -1,13 +1,15 @@
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
+using SpaceFactory.Phases.Generation;
 
 namespace SpaceFactory.Phases.Steps;
 
 /// <summary>
 /// Uploads the generated files to the target Space in one commit, only after checking that the Space is this run's and
 /// private. Before committing again after a lost answer or a crash it looks: when the Space already holds exactly these
-/// files, that commit is adopted, never duplicated.
+/// files, that commit is adopted, never duplicated. Only the Sandbox receives the manifest's <c>simulation</c>
+/// section (<see cref="SandboxOnlyData"/>): any other Hub gets the manifest without it.
 /// </summary>
 public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry = null) : IPhaseStep
 {
@@ -34,12 +36,12 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
             async (attempt, ct) =>
             {
                 // Look before every send: after a crash or a lost answer the commit may already be there.
-                var content = await ReadPrivateAsync(target, app, ct).ConfigureAwait(false);
+                var (content, files) = await ReadPrivateAsync(target, app, ct).ConfigureAwait(false);
                 var existing = content.HoldsAll ? content.Sha : null;
                 if (existing is not null)
                 {
                     var how = attempt == 1 ? "already holds" : "holds, although the answer to the commit was lost,";
-                    await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} {how} these {app.Files.Count} files (commit {existing}); not committed again", cancellationToken: ct).ConfigureAwait(false);
+                    await context.Recorder.RecordEventAsync("commit_reconciled", $"{target.RepoId} {how} these {files.Count} files (commit {existing}); not committed again", cancellationToken: ct).ConfigureAwait(false);
                     return (existing, true);
                 }
 
@@ -47,7 +49,7 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
                     target.RepoId,
                     RepoType.Space,
                     "SpaceFactory: upload the generated app",
-                    app.Files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
+                    files.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
                     // On top of the head just looked at: a commit someone else slipped in since makes the Hub refuse (412).
                     new CommitOptions { Description = $"Run {context.RunId}: {string.Join(", ", app.Files.Select(f => f.Path))}", ParentCommit = content.Sha },
                     ct).ConfigureAwait(false);
@@ -66,10 +68,14 @@ public sealed class UploadSpaceFilesStep(HubClient hub, StepRetryOptions? retry 
         return StepResult.Completed($"one commit {commit[..Math.Min(12, commit.Length)]} with {string.Join(", ", app.Files.Select(f => f.Path))}");
     }
 
-    /// <summary>What the Space holds, after checking that it is this run's and private (else a typed failure: nothing is uploaded).</summary>
-    private async Task<SpaceContent> ReadPrivateAsync(TargetSpaceRecord target, GeneratedAppRecord app, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the Space holds and the files it should hold (Sandbox-only data only for the Sandbox), after checking that it
+    /// is this run's and private (else a typed failure: nothing is uploaded).
+    /// </summary>
+    private async Task<(SpaceContent Content, IReadOnlyList<GeneratedFile> Files)> ReadPrivateAsync(TargetSpaceRecord target, GeneratedAppRecord app, CancellationToken cancellationToken)
     {
         var info = SpaceOwnership.RequirePrivate(target, await SpaceOwnership.FindAsync(hub, target.RepoId, cancellationToken).ConfigureAwait(false), "uploaded");
-        return await SpaceContent.CompareAsync(hub, target.RepoId, info, app.Files, cancellationToken).ConfigureAwait(false);
+        var files = SandboxOnlyData.ForHub(app.Files, toSandbox: info.IsSandbox == true);
+        return (await SpaceContent.CompareAsync(hub, target.RepoId, info, files, cancellationToken).ConfigureAwait(false), files);
     }
 }

@@ -45,6 +45,7 @@ internal static class RepoInfoBuilder
         if (repo.Kind == RepoKind.Space)
         {
             info["sdk"] = repo.Sdk;
+            info["spacefactory_sandbox"] = true; // the factory uploads the manifest's simulation only to a Hub that says this
         }
 
         var seed = repo.SeedInfo;

@@ -19,7 +19,7 @@ public class CrashResumeTests
     private static readonly string[] ModelCardSteps =
     [
         "analyze_model_card", "recommend_runtime", "generate_gradio_app", "ensure_target_absent", "create_private_space",
-        "upload_space_files", "wait_for_space_running", "write_target_space", "validate_live_api",
+        "upload_space_files", "stop_for_manual_hardware", "wait_for_space_running", "write_target_space", "validate_live_api",
     ];
 
     private HfSandbox _sandbox = null!;

@@ -37,8 +37,9 @@ public class RuntimeRecommenderTests
 
         var threeB = Sized(3_000_000_000, 6_000_000_000);
         var both = Recommender.Recommend(threeB, new RuntimeOptions { AllowFixedGpu = true });
-        Assert.That(both.Flavors, Is.EqualTo(new[] { "zero-a10g", "t4-small" }));
-        Assert.That(both.Reasons, Has.Count.EqualTo(2));
+        Assert.That(both.Flavors, Is.EqualTo(new[] { "zero-a10g", "t4-small", "t4-medium" }), "the ladder, cheapest first, three candidates");
+        Assert.That(both.Reasons, Has.Count.EqualTo(3));
+        Assert.That(both.Rejected, Has.Some.StartsWith("cpu-basic: 3B parameters"));
     }
 
     [Test]
@@ -47,6 +48,6 @@ public class RuntimeRecommenderTests
         var recommendation = Recommender.Recommend(Sized(7_000_000_000, 14_000_000_000), new RuntimeOptions { AllowZeroGpu = false });
         Assert.That(recommendation.Flavors, Is.Empty);
         Assert.That(recommendation.ManualHardwareRequired, Is.True);
-        Assert.That(recommendation.Reasons.Single(), Does.Contain("choose hardware by hand"));
+        Assert.That(recommendation.Reasons.Single(), Does.Contain("choose hardware by hand").And.Contain("the smallest that fits is zero-a10g").And.Contain("allow_zerogpu=true"));
     }
 }

@@ -113,18 +113,46 @@ public class DeployStepTests
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("X-Error-Code", "RepoNotFound"));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("hardware").WhenStateIs("created").WillSetStateTo("created")
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(SpaceOwnershipStepTests.SpaceJson(isPrivate: true, DateTimeOffset.UtcNow)));
-        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create")).InScenario("hardware").WillSetStateTo("created")
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"url\":\"http://hub/spaces/me/demo\",\"name\":\"me/demo\"}"));
-        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/hardware").WithBody(new JsonPartialMatcher("{\"flavor\":\"zero-a10g\"}")))
+        // The first flavor is asked for at creation and refused there; the Space is then created on cpu-basic.
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create").WithBody(new JsonPartialMatcher("{\"hardware\":\"zero-a10g\"}"))).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(403).WithHeader("Content-Type", "application/json").WithBody("{\"error\":\"ZeroGPU quota reached\"}"));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create")).AtPriority(5).InScenario("hardware").WillSetStateTo("created")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"url\":\"http://hub/spaces/me/demo\",\"name\":\"me/demo\"}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/hardware").WithBody(new JsonPartialMatcher("{\"flavor\":\"t4-small\"}")))
             .RespondWith(Response.Create().WithStatusCode(402).WithHeader("Content-Type", "application/json").WithBody("{\"error\":\"Add a payment method\"}"));
 
-        var (result, state) = await harness.RunAsync([new Seed(flavors: ["zero-a10g", "t4-small"]), harness.Step<CreatePrivateSpaceStep>()]);
+        var (result, state) = await harness.RunAsync([new Seed(flavors: ["zero-a10g", "t4-small"]), harness.Step<CreatePrivateSpaceStep>(), harness.Step<StopForManualHardwareStep>()]);
 
         Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.ManualHardwareRequired), result.Outcome.Reason);
         Assert.That(result.Outcome.Reason, Does.Contain("zero-a10g: ZeroGPU quota reached").And.Contain("t4-small: Add a payment method"));
-        Assert.That(state.Blockers.Single(), Does.Contain("Choose hardware"));
+        Assert.That(result.Outcome.Reason, Does.Contain("http://hub/spaces/me/demo/settings").And.Contain("spacefactory validate me/demo"));
+        Assert.That(state.Steps.Single(s => s.Name == "create_private_space").Status, Is.EqualTo(StepStatus.Completed), "the Space stays, on cpu-basic");
+        Assert.That(state.Blockers, Has.Some.Contains("Choose hardware"));
+        var creates = harness.Hub.LogEntries.Where(e => e.RequestMessage!.Path == "/api/repos/create").Select(e => e.RequestMessage!.Body!).ToList();
+        Assert.That(creates, Has.Count.EqualTo(2));
+        Assert.That(creates[0], Does.Contain("\"hardware\":\"zero-a10g\""), "hardware requested at creation");
+        Assert.That(creates[1], Does.Not.Contain("hardware"));
+        Assert.That(Count(harness, "POST", "/api/spaces/me/demo/hardware"), Is.EqualTo(1), "zero-a10g, refused at creation, is not asked again");
+    }
+
+    [Test]
+    public async Task Hardware_the_hub_grants_at_creation_is_not_requested_again()
+    {
+        using var harness = new StepHarness();
+        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("at-creation").WhenStateIs(null!)
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("X-Error-Code", "RepoNotFound"));
+        harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo")).InScenario("at-creation").WhenStateIs("created").WillSetStateTo("created")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(SpaceOwnershipStepTests.SpaceJson(isPrivate: true, DateTimeOffset.UtcNow)));
+        harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/repos/create")).InScenario("at-creation").WillSetStateTo("created")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"url\":\"http://hub/spaces/me/demo\",\"name\":\"me/demo\"}"));
+
+        var (_, state) = await harness.RunAsync([new Seed(flavors: ["l4x1", "a10g-small"]), harness.Step<CreatePrivateSpaceStep>(), harness.Step<StopForManualHardwareStep>()]);
+
+        var body = harness.Hub.LogEntries.Single(e => e.RequestMessage!.Path == "/api/repos/create").RequestMessage!.Body!;
+        Assert.That(body, Does.Contain("\"hardware\":\"l4x1\""));
+        Assert.That(Count(harness, "POST", "/api/spaces/me/demo/hardware"), Is.Zero);
+        Assert.That(state.Steps.Single(s => s.Name == "create_private_space").Summary, Does.Contain("on l4x1"));
+        Assert.That(state.Steps.Single(s => s.Name == "stop_for_manual_hardware").Status, Is.EqualTo(StepStatus.Skipped));
     }
 
     [Test]
@@ -135,7 +163,7 @@ public class DeployStepTests
         var siblings = string.Join(",", app.Files.Select(f => $"{{\"rfilename\":\"{f.Path}\"}}"));
         harness.Hub.Given(Request.Create().UsingGet().WithPath("/api/spaces/me/demo"))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"{{\"id\":\"me/demo\",\"private\":true,\"sha\":\"{new string('a', 40)}\",\"siblings\":[{siblings}]}}"));
-        foreach (var file in app.Files)
+        foreach (var file in SandboxOnlyData.ForHub(app.Files, toSandbox: false))
         {
             harness.Hub.Given(Request.Create().UsingGet().WithPath($"/spaces/me/demo/resolve/{new string('a', 40)}/{file.Path}"))
                 .RespondWith(Response.Create().WithBody(file.Content));
@@ -162,7 +190,8 @@ public class DeployStepTests
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("{\"files\":[" + string.Join(",", app.Files.Select(f => $"{{\"path\":\"{f.Path}\",\"uploadMode\":\"regular\",\"shouldIgnore\":false}}")) + "]}"));
         harness.Hub.Given(Request.Create().UsingPost().WithPath("/api/spaces/me/demo/commit/main")).InScenario("commit").WillSetStateTo("committed")
             .RespondWith(Response.Create().WithStatusCode(504).WithBody("Gateway Timeout"));
-        foreach (var file in app.Files)
+        // A real Hub holds the files without the Sandbox-only simulation.
+        foreach (var file in SandboxOnlyData.ForHub(app.Files, toSandbox: false))
         {
             harness.Hub.Given(Request.Create().UsingGet().WithPath($"/spaces/me/demo/resolve/{new string('b', 40)}/{file.Path}")).RespondWith(Response.Create().WithBody(file.Content));
         }

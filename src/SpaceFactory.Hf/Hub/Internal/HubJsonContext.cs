@@ -18,6 +18,7 @@ namespace SpaceFactory.Hf.Hub;
 [JsonSerializable(typeof(Dictionary<string, VariableEntry>))]
 [JsonSerializable(typeof(Dictionary<string, SecretEntry>))]
 [JsonSerializable(typeof(HardwareRequest))]
+[JsonSerializable(typeof(List<SpaceHardwareFlavor>))]
 [JsonSerializable(typeof(SleepTimeRequest))]
 [JsonSerializable(typeof(PreuploadRequest))]
 [JsonSerializable(typeof(PreuploadResponse))]

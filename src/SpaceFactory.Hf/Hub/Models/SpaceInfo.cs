@@ -26,6 +26,13 @@ public sealed class SpaceInfo
     [JsonPropertyName("private")]
     public bool? Private { get; init; }
 
+    /// <summary>
+    /// Whether the answer comes from the SpaceFactory Sandbox, which marks its Spaces with
+    /// <c>"spacefactory_sandbox": true</c> (the Hub never sends it): only then does a Space receive Sandbox-only data.
+    /// </summary>
+    [JsonPropertyName("spacefactory_sandbox")]
+    public bool? IsSandbox { get; init; }
+
     /// <summary>Whether and how access is gated.</summary>
     [JsonPropertyName("gated")]
     public GatedStatus? Gated { get; init; }
