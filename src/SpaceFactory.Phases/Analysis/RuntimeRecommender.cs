@@ -50,7 +50,7 @@ public sealed class RuntimeRecommender
         if (fits.Count > 0 && fits[0].Kind == HardwareKind.Cpu && fits[0].HourlyPriceUsd == 0)
         {
             var zero = fits.Find(f => f.Kind == HardwareKind.ZeroGpu);
-            if (analysis.Pipeline == SupportedPipeline.TextToImage && zero is not null)
+            if (analysis.Pipeline is SupportedPipeline.TextToImage or SupportedPipeline.ImageToImage && zero is not null)
             {
                 // A diffusion model fits CPU memory but needs minutes per image there: ZeroGPU first, CPU basic as the fallback.
                 reasons.Add($"{zero.Name}: {size} and {need} fit {fits[0].Name}, but image generation needs a GPU to answer in seconds; ZeroGPU is allowed");
