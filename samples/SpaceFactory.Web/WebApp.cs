@@ -38,6 +38,7 @@ public static class WebApp
         {
             (sandbox, settings) = await OfflineSandbox.StartAsync(cancellationToken).ConfigureAwait(false);
             builder.Services.AddSingleton(sandbox);
+            builder.Services.AddSingleton<SandboxModelHints>();
         }
 
         var services = builder.Services;
