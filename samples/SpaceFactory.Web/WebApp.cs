@@ -55,7 +55,7 @@ public static class WebApp
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunReader>();
         services.AddHfSignIn(settings, builder.Environment);
-        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Runs"));
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Runs").AuthorizeFolder("/Spaces"));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // A Space serves https through a proxy: redirect URIs and Secure cookies must see the original scheme.

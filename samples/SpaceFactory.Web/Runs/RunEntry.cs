@@ -28,6 +28,9 @@ internal sealed class RunEntry
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>True for a run found in the owner's Bucket (e.g. a scheduled check), not launched through this app.</summary>
+    public bool Adopted { get; init; }
+
     /// <summary>The Job running the worker of the latest attempt, once known.</summary>
     public string? JobId { get; set; }
 

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Options;
+using SpaceFactory.Core;
 using SpaceFactory.Core.Records;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Jobs;
 using SpaceFactory.Phases.Execution;
+using SpaceFactory.Web.Auth;
 
 namespace SpaceFactory.Web.Runs;
 
 /// <summary>Reads a run's record back from the owner's Bucket with the owner's token, renders its report, and finds its Job.</summary>
-internal sealed class RunReader(HfJobExecutor executor, JobsClient jobs, IOptions<HfClientOptions> hfOptions)
+internal sealed class RunReader(RunIndex index, HfJobExecutor executor, JobsClient jobs, IOptions<HfClientOptions> hfOptions)
 {
     private const int ShownEvents = 200;
     private readonly Uri _hub = hfOptions.Value.ResolveEndpoint();
@@ -15,11 +17,64 @@ internal sealed class RunReader(HfJobExecutor executor, JobsClient jobs, IOption
     /// <summary>The owner's records, read where the owner's executor writes them.</summary>
     public IRunReader Store(RunEntry entry) => executor.ForUser(entry.OwnerName).Records;
 
+    /// <summary>
+    /// A run of the signed-in user that this app did not launch (a scheduled check, a CLI run): found in their own
+    /// Bucket with their own token, then indexed for them; null when their Bucket has no such run.
+    /// </summary>
+    public async Task<RunEntry?> AdoptAsync(SignedInUser user, string runId, string token, CancellationToken cancellationToken)
+    {
+        if (!RunId.TryParse(runId, out var id))
+        {
+            return null;
+        }
+
+        var userExecutor = executor.ForUser(user.Name);
+        RunState? state;
+        using (HfTokenScope.Begin(token))
+        {
+            state = await userExecutor.Records.GetStateAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state is null)
+        {
+            return null;
+        }
+
+        var entry = new RunEntry
+        {
+            RunId = id,
+            OwnerId = user.Id,
+            OwnerName = user.Name,
+            Recipe = state.Recipe,
+            Parameters = state.Parameters,
+            BucketSource = userExecutor.Bucket.ToString(),
+            CreatedAt = state.CreatedAt,
+            Adopted = true,
+        };
+        EndIfRecorded(entry, state);
+        index.Add(entry);
+        return entry;
+    }
+
+    /// <summary>An adopted run is not followed here: it ends when its record says so.</summary>
+    private static void EndIfRecorded(RunEntry entry, RunState state)
+    {
+        if (entry.Adopted && !entry.Ended && state.Status != Core.RunStatus.Running)
+        {
+            entry.Complete(new RunResult(entry.RunId, state.Status, state.Outcome, entry.BucketSource));
+        }
+    }
+
     public async Task<RunView> ReadAsync(RunEntry entry, string token, CancellationToken cancellationToken)
     {
         using var scope = HfTokenScope.Begin(token);
         var store = Store(entry);
         var state = await store.GetStateAsync(entry.RunId, cancellationToken).ConfigureAwait(false);
+        if (state is not null)
+        {
+            EndIfRecorded(entry, state);
+        }
+
         var events = new List<RunEvent>();
         if (state is not null)
         {

@@ -46,15 +46,15 @@ public sealed class RunModel : PageModel
 
     private async Task<IActionResult> ActAsync(string id, Func<RunLauncher, RunEntry, string, string?> act)
     {
-        if (Owned(id) is not { } entry)
-        {
-            return NotFound();
-        }
-
         var token = await HttpContext.GetTokenAsync("access_token").ConfigureAwait(false);
         if (string.IsNullOrEmpty(token))
         {
             return Challenge();
+        }
+
+        if (await OwnedAsync(id, token).ConfigureAwait(false) is not { } entry)
+        {
+            return NotFound();
         }
 
         Notice = act(HttpContext.RequestServices.GetRequiredService<RunLauncher>(), entry, token);
@@ -68,19 +68,25 @@ public sealed class RunModel : PageModel
         return Page();
     }
 
-    /// <summary>The run when the signed-in user owns it; null otherwise (unknown and foreign runs look the same).</summary>
-    private RunEntry? Owned(string id) =>
-        SignedInUser.From(User) is { } user ? HttpContext.RequestServices.GetRequiredService<RunIndex>().Find(id, user.Id) : null;
-
-    private async Task<RunView?> ReadAsync(string id)
+    /// <summary>
+    /// The run when the signed-in user owns it: launched here, or found in their own Bucket with their own token (a
+    /// scheduled check). Null otherwise: unknown and foreign runs look the same.
+    /// </summary>
+    private async Task<RunEntry?> OwnedAsync(string id, string token)
     {
-        if (Owned(id) is not { } entry)
+        if (SignedInUser.From(User) is not { } user)
         {
             return null;
         }
 
+        return HttpContext.RequestServices.GetRequiredService<RunIndex>().Find(id, user.Id)
+            ?? await HttpContext.RequestServices.GetRequiredService<RunReader>().AdoptAsync(user, id, token, HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task<RunView?> ReadAsync(string id)
+    {
         var token = await HttpContext.GetTokenAsync("access_token").ConfigureAwait(false);
-        if (string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) || await OwnedAsync(id, token).ConfigureAwait(false) is not { } entry)
         {
             return null;
         }
