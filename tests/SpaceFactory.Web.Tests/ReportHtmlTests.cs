@@ -30,7 +30,7 @@ public sealed class ReportHtmlTests
         var html = ReportHtml.Render("<script>alert(1)</script>\n\nA <b onclick=\"x()\">b</b> and <javascript:alert(3)> and ![i](artifacts/o.png)\n", Run);
 
         Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<b ").And.Not.Contain("href=\"javascript:"));
-        Assert.That(html, Does.Contain("<a href=\"#\">javascript:alert(3)</a>"), "the address is shown as text, not followed");
+        Assert.That(html, Does.Contain("<a href=\"#\">#</a>"), "the address goes nowhere");
         Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.Contain("&lt;b onclick="));
         Assert.That(html, Does.Contain("<img src=\"/runs/20261202T120000Z-abcdefgh/files/artifacts/o.png\""));
     }
