@@ -163,7 +163,7 @@ public sealed partial class BrowserTests
         await Assertions.Expect(alice.Locator("#run-badge")).ToHaveTextAsync("succeeded", new LocatorAssertionsToHaveTextOptions { Timeout = 180_000 });
         Assert.That(_host.Sandbox.Inspector.JobCount, Is.EqualTo(jobs + 1), "Resume started one new Job");
         await Assertions.Expect(alice.Locator("#simulated-badge")).ToBeVisibleAsync();
-        await Assertions.Expect(alice.Locator("#run-steps")).ToContainTextAsync("run_resumed");
+        await Assertions.Expect(alice.Locator("#run-events")).ToContainTextAsync("run_resumed");
 
         var image = alice.Locator("#run-artifacts img.artifact-image[alt='artifacts/output.png']");
         await Assertions.Expect(image).ToBeVisibleAsync();
@@ -178,7 +178,9 @@ public sealed partial class BrowserTests
         await phone.GotoAsync(new Uri(_host.BaseUrl, "/runs/" + runId).ToString());
         await Assertions.Expect(phone.Locator("#run-badge")).ToHaveTextAsync("succeeded");
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.That(overflow, Is.LessThanOrEqualTo(0), "no horizontal scrolling on a phone");
+        var wide = await phone.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(-3).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.slice(0, 40)).join(' | ')");
+        Assert.That(overflow, Is.LessThanOrEqualTo(0), "no horizontal scrolling on a phone; too wide: " + wide);
         var columns = await phone.Locator(".grid").First.EvaluateAsync<string>("g => getComputedStyle(g).gridTemplateColumns");
         Assert.That(columns.Split(' ', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1), "one column under 700px");
         await ShotAsync(phone, "9-phone-run");
