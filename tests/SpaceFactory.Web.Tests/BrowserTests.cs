@@ -139,6 +139,8 @@ public sealed partial class BrowserTests
         // The Space's status stream hangs: the run waits in wait_for_space_running until it is cancelled.
         _host.Sandbox.AddFaultRule(new FaultRule { PathPrefix = $"/api/spaces/alice/{Space}/events", Latency = TimeSpan.FromMinutes(10) });
         var alice = await SignInAsync("alice");
+        var home = await alice.Context.NewPageAsync(); // the home page stays open: its list must update by itself
+        await home.GotoAsync(_host.BaseUrl.ToString());
         await alice.ClickAsync("#new-run");
         await alice.FillAsync("#model", "hf-internal-testing/tiny-stable-diffusion-pipe");
         await alice.FillAsync("#space", Space);
@@ -148,6 +150,8 @@ public sealed partial class BrowserTests
         await Assertions.Expect(alice.Locator("#run-stage")).ToHaveTextAsync("running: wait_for_space_running", new LocatorAssertionsToHaveTextOptions { Timeout = 180_000 });
         await Assertions.Expect(alice.Locator("#run-badge")).ToHaveTextAsync("running");
         await ShotAsync(alice, "6-run-running");
+        var row = home.Locator($"#runs tbody tr[data-run='{runId}'] .run-state");
+        await Assertions.Expect(row).ToHaveTextAsync("running", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
 
         await alice.ClickAsync("#cancel-run");
         await Assertions.Expect(alice.Locator("#run-badge")).ToHaveTextAsync("cancelled", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
@@ -172,6 +176,25 @@ public sealed partial class BrowserTests
         Assert.That(width, Is.GreaterThan(0), "the PNG the Space returned was decoded by the browser");
         await Assertions.Expect(alice.Locator("#run-report")).ToContainTextAsync("simulated");
         await ShotAsync(alice, "8-run-resumed-with-image");
+        await Assertions.Expect(row).ToHaveTextAsync("succeeded simulated", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        Assert.That(home.Url, Is.EqualTo(_host.BaseUrl.ToString()), "the home page was never reloaded");
+        await ShotAsync(home, "8b-home-list-updated");
+
+        // The Space's monitor history, as a scheduled check would have left it: the failure links to this run.
+        var history = Directory.CreateDirectory(Path.Combine(_host.Sandbox.Inspector.GetBucketFolder("alice/spacefactory-runs"), "monitors", "alice", Space)).FullName;
+        await File.WriteAllLinesAsync(Path.Combine(history, "history.jsonl"),
+        [
+            $$"""{"time":"2026-12-01T00:00:00+00:00","run_id":"{{runId}}","space":"alice/{{Space}}","outcome":"simulated_inference_success","passed":true,"cold_ms":900,"p50_ms":120,"p95_ms":180,"output_type":"image","calls":5}""",
+            $$"""{"time":"2026-12-01T06:00:00+00:00","run_id":"{{runId}}","space":"alice/{{Space}}","outcome":"runtime_error","passed":false,"calls":0,"reason":"the Space ended in RUNTIME_ERROR"}""",
+            $$"""{"time":"2026-12-01T12:00:00+00:00","run_id":"{{runId}}","space":"alice/{{Space}}","outcome":"simulated_inference_success","passed":true,"cold_ms":700,"p50_ms":100,"p95_ms":400,"output_type":"image","calls":5}""",
+        ]);
+        await alice.ClickAsync("#monitor-link");
+        await Assertions.Expect(alice.Locator("#latency-chart polyline.p95")).ToHaveCountAsync(1);
+        await Assertions.Expect(alice.Locator("#latency-chart a.chart-failure")).ToHaveCountAsync(1);
+        await ShotAsync(alice, "8c-monitor-history");
+        await alice.Locator("#latency-chart a.chart-failure circle").ClickAsync();
+        await alice.WaitForURLAsync(RunUrl());
+        Assert.That(alice.Url, Does.EndWith("/runs/" + runId), "the failure's dot opens its run");
 
         // The same page on a phone: one column, nothing wider than the screen.
         var phone = await SignInAsync("alice", width: 390, height: 844);
