@@ -226,6 +226,7 @@ public sealed partial class WebRunPageTests
         Assert.That(Points("p95-line").Match(html).Groups["points"].Value, Is.EqualTo("56,127.2 628,48"));
         Assert.That(html, Does.Contain($"<a href=\"/runs/{adopted}\" class=\"chart-failure\">"), "the failed check's dot links to its run");
         Assert.That(html, Does.Contain($"class=\"failure-link\">{adopted}</a>").And.Contain("the Space ended in RUNTIME_ERROR").And.Contain("500 ms"));
+        Assert.That(html, Does.Not.Contain("badge simulated"), "these checks ran against real inference");
 
         using var run = await _alice.GetAsync($"/runs/{adopted}");
         Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the failure's run is found in alice's Bucket");
