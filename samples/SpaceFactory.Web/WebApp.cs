@@ -38,6 +38,7 @@ public static class WebApp
         {
             (sandbox, settings) = await OfflineSandbox.StartAsync(cancellationToken).ConfigureAwait(false);
             builder.Services.AddSingleton(sandbox);
+            builder.Services.AddSingleton<SandboxModelHints>();
         }
 
         var services = builder.Services;
@@ -54,7 +55,7 @@ public static class WebApp
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<RunReader>();
         services.AddHfSignIn(settings, builder.Environment);
-        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Runs"));
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Runs").AuthorizeFolder("/Spaces"));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // A Space serves https through a proxy: redirect URIs and Secure cookies must see the original scheme.

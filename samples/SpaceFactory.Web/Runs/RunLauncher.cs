@@ -11,7 +11,8 @@ namespace SpaceFactory.Web.Runs;
 /// Launches each run as a Hugging Face Job through the registered <see cref="HfJobExecutor"/> of the signed-in user
 /// (their own Bucket), with their token as the run's secret (the Job's only secret), then follows it in the background
 /// until the Job ends. The token lives only in that background flow, whose <see cref="HfTokenScope"/> makes the
-/// shared clients act as that user.
+/// shared clients act as that user. Cancel trips the attempt's token: the executor then cancels the Job. Resume starts
+/// a new Job on the same record (<see cref="HfJobExecutor.ResumeAsync"/>): finished steps are skipped.
 /// </summary>
 internal sealed partial class RunLauncher(
     RunIndex index, HfJobExecutor executor, IHostApplicationLifetime lifetime, TimeProvider timeProvider, ILogger<RunLauncher> logger)
@@ -23,7 +24,7 @@ internal sealed partial class RunLauncher(
         var request = new FactoryRequest(recipe)
         {
             Parameters = parameters,
-            Secrets = new Dictionary<string, string>(StringComparer.Ordinal) { [FactorySecrets.HubToken] = token },
+            Secrets = Secrets(token),
         }.WithRunId(timeProvider);
         var entry = new RunEntry
         {
@@ -37,22 +38,60 @@ internal sealed partial class RunLauncher(
         };
         index.Add(entry);
         LogLaunching(logger, entry.RunId.Value, recipe, user.Name);
-        _ = Task.Run(() => ExecuteAsync(entry, userExecutor, request, token), CancellationToken.None);
+        var attempt = entry.BeginAttempt(resume: false, lifetime.ApplicationStopping);
+        _ = Task.Run(() => FollowAsync(entry, token, ct => userExecutor.RunAsync(request, ct), attempt), CancellationToken.None);
         return entry;
     }
 
-    private async Task ExecuteAsync(RunEntry entry, HfJobExecutor userExecutor, FactoryRequest request, string token)
+    /// <summary>Resumes an ended run in a new Job with the owner's token; false when the run is still followed.</summary>
+    public bool Resume(RunEntry entry, string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        if (!entry.Ended)
+        {
+            return false;
+        }
+
+        var userExecutor = executor.ForUser(entry.OwnerName);
+        LogResuming(logger, entry.RunId.Value, entry.OwnerName);
+        var attempt = entry.BeginAttempt(resume: true, lifetime.ApplicationStopping);
+        _ = Task.Run(() => FollowAsync(entry, token, ct => userExecutor.ResumeAsync(entry.RunId, Secrets(token), ct), attempt), CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Cancels the followed attempt: the executor cancels its Job and the run shows cancelled.</summary>
+    public bool Cancel(RunEntry entry)
+    {
+        var cancelled = entry.RequestCancel();
+        if (cancelled)
+        {
+            LogCancelling(logger, entry.RunId.Value, entry.OwnerName);
+        }
+
+        return cancelled;
+    }
+
+    private async Task FollowAsync(RunEntry entry, string token, Func<CancellationToken, Task<RunResult>> run, CancellationToken attempt)
     {
         using var scope = HfTokenScope.Begin(token);
         try
         {
-            var result = await userExecutor.RunAsync(request, lifetime.ApplicationStopping).ConfigureAwait(false);
+            var result = await run(attempt).ConfigureAwait(false);
             LogEnded(logger, entry.RunId.Value, result.Status, result.Outcome?.Code);
             entry.Complete(result);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             entry.Fail("The web app stopped while following this run; its Job was cancelled.");
+        }
+        catch (OperationCanceledException) when (attempt.IsCancellationRequested)
+        {
+            // The executor cancelled the Job before giving up; a killed worker leaves its record "running", so the
+            // outcome is said here, and Resume continues from the record.
+            LogEnded(logger, entry.RunId.Value, RunStatus.Cancelled, OutcomeCode.Cancelled);
+            entry.Complete(new RunResult(entry.RunId, RunStatus.Cancelled,
+                new RunOutcome(OutcomeCode.Cancelled, $"Cancelled by {entry.OwnerName} from the web page; its Job was cancelled. Resume continues from the last finished step."),
+                entry.BucketSource));
         }
         catch (Exception ex) // whatever ends the follow-up must show on the run page, not leave it "running"
         {
@@ -62,8 +101,16 @@ internal sealed partial class RunLauncher(
         }
     }
 
+    private static Dictionary<string, string> Secrets(string token) => new(StringComparer.Ordinal) { [FactorySecrets.HubToken] = token };
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Launching run {RunId} ({Recipe}) for {User} in a Job")]
     private static partial void LogLaunching(ILogger logger, string runId, string recipe, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming run {RunId} for {User} in a new Job")]
+    private static partial void LogResuming(ILogger logger, string runId, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancelling run {RunId} for {User}: its Job is cancelled")]
+    private static partial void LogCancelling(ILogger logger, string runId, string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ended {Status} ({Outcome})")]
     private static partial void LogEnded(ILogger logger, string runId, RunStatus status, OutcomeCode? outcome);

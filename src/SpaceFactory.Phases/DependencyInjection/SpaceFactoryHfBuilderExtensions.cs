@@ -38,6 +38,7 @@ public static class SpaceFactoryHfBuilderExtensions
         services.TryAddSingleton(new SpaceWaitOptions());
         services.TryAddSingleton(new RuntimeOptions());
         services.TryAddSingleton(new StepRetryOptions());
+        services.TryAddSingleton(Monitoring.MonitorHistory.InFolder(recordRoot));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFailureClassifier, HfFailureClassifier>());
         services.TryAddTransient(sp => new RecommendRuntimeStep(sp.GetRequiredService<RuntimeRecommender>(), sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<HubClient>()));
         services.TryAddTransient<AnalyzeModelCardStep>();

@@ -41,7 +41,22 @@ public sealed class NewRunModel : PageModel
     /// <summary>Field name → what is wrong with it, shown next to the field.</summary>
     public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public void OnGet() => SignedIn = SignedInUser.From(User);
+    /// <summary>The offline Sandbox's seeded models (empty when the app talks to the Hub).</summary>
+    internal IReadOnlyList<ModelHint> SandboxModels { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        SignedIn = SignedInUser.From(User);
+        await LoadHintsAsync().ConfigureAwait(false);
+    }
+
+    private async Task LoadHintsAsync()
+    {
+        if (HttpContext.RequestServices.GetService<SandboxModelHints>() is { } hints)
+        {
+            SandboxModels = await hints.ModelsAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
 
     public Task<IActionResult> OnPostModelCardAsync() => LaunchAsync(FactoryRecipes.ModelCard, check =>
     {
@@ -111,6 +126,7 @@ public sealed class NewRunModel : PageModel
         if (!check.IsValid)
         {
             FieldErrors = check.Errors;
+            await LoadHintsAsync().ConfigureAwait(false);
             return Refuse(StatusCodes.Status400BadRequest, "Nothing was started: correct the fields marked below.");
         }
 
