@@ -153,38 +153,45 @@ public sealed class ValidateLiveApiStep(IGradioClientFactory gradio, StepRetryOp
         var references = fileCheck.FileReferences(outputs);
         for (var i = 0; i < references.Count; i++)
         {
-            var file = new GradioFileData
-            {
-                Path = references[i].TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString()! : string.Empty,
-                Url = references[i].TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null,
-            };
-
-            var content = await RetryAsync(context, "downloading the output file", async ct =>
-            {
-                var stream = await client.DownloadAsync(file, ct).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    return await BoundedRead.ReadAsync(stream, FileOutputCheck.MaxBytes, ct).ConfigureAwait(false);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            var content = await DownloadAsync(context, client, references[i], cancellationToken).ConfigureAwait(false);
             if (content is null)
             {
                 return OutputCheckResult.Fail($"the output file is larger than {FileOutputCheck.MaxBytes / (1024 * 1024)} MiB");
             }
 
-            // The main file keeps the name artifacts/output.<ext>; further files (masks) are numbered from 1.
+            // The main file keeps the name artifacts/output.<ext>; further files (an annotated image's masks) are numbered from 1.
             var (contentVerdict, extension) = fileCheck.EvaluateContent(content);
             var artifact = "artifacts/output" + (i == 0 ? string.Empty : i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + extension;
             await context.Recorder.WriteArtifactAsync(artifact, new MemoryStream(content, writable: false), cancellationToken).ConfigureAwait(false);
+            var reason = $"{contentVerdict.Reason}, saved as [{artifact}]({artifact})";
             if (!contentVerdict.Passed)
             {
-                return contentVerdict with { Reason = $"{contentVerdict.Reason}, saved as [{artifact}]({artifact})" };
+                return contentVerdict with { Reason = reason };
             }
 
-            reasons.Add($"{contentVerdict.Reason}, saved as [{artifact}]({artifact})");
+            reasons.Add(reason);
         }
 
         return references.Count == 1 ? OutputCheckResult.Pass(reasons[0]) : OutputCheckResult.Pass($"{verdict.Reason}; {string.Join("; ", reasons)}");
+    }
+
+    /// <summary>Downloads one returned <c>FileData</c>, at most <see cref="FileOutputCheck.MaxBytes"/>; null when larger.</summary>
+    private Task<byte[]?> DownloadAsync(PhaseContext context, GradioClient client, JsonElement reference, CancellationToken cancellationToken)
+    {
+        var file = new GradioFileData
+        {
+            Path = reference.TryGetProperty("path", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString()! : string.Empty,
+            Url = reference.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null,
+        };
+
+        return RetryAsync(context, "downloading the output file", async ct =>
+        {
+            var stream = await client.DownloadAsync(file, ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await BoundedRead.ReadAsync(stream, FileOutputCheck.MaxBytes, ct).ConfigureAwait(false);
+            }
+        }, cancellationToken);
     }
 
     private static async Task<StepResult> FinishAsync(PhaseContext context, ValidationTestResult result, OutcomeCode code, CancellationToken cancellationToken)
