@@ -47,6 +47,7 @@ public class FailurePathTests
     }
 
     [TestCase("meta-llama/Llama-3.2-1B", "blocked", "gated")]
+    [TestCase("nomic-ai/nomic-embed-text-v1.5-GGUF", "unsupported_model", "GGUF repository for 'sentence-similarity'")]
     [TestCase("nobody/does-not-exist", "blocked", "cannot be read")]
     public async Task Models_the_factory_cannot_serve_end_before_any_space_is_created(string model, string outcome, string reason)
     {

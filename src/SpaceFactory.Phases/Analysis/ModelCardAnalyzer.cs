@@ -132,7 +132,8 @@ public sealed class ModelCardAnalyzer
             return analysis with { Reason = $"a GGUF repository for '{tag}': SpaceFactory serves GGUF models only as a llama.cpp chat of a text-generation model" };
         }
 
-        var file = GgufQuantization.Choose(GgufFiles.Loadable(facts.Files), RuntimeRecommender.CpuBasicMemory(new RuntimeOptions()));
+        var cpuMemory = RuntimeRecommender.CpuBasicMemory(new RuntimeOptions());
+        var file = GgufQuantization.Choose(GgufFiles.Loadable(facts.Files), cpuMemory);
         if (file is null)
         {
             return analysis with { Reason = "the repository's GGUF files are split in parts or multimodal projectors only; llama.cpp chat needs one complete .gguf file" };
@@ -154,7 +155,9 @@ public sealed class ModelCardAnalyzer
             Example = example,
             ExampleSource = exampleSource,
             Examples = MoreExamples(SupportedPipeline.GgufChat, facts),
-            Reason = $"llama.cpp chat of {file.Path} ({file.Quantization}, the quantisation that fits CPU basic) from a GGUF repository",
+            Reason = file.Size is { } size && GgufQuantization.EstimateMemory(size) > cpuMemory
+                ? $"llama.cpp chat of {file.Path} ({file.Quantization}, the smallest file; none fits CPU basic) from a GGUF repository"
+                : $"llama.cpp chat of {file.Path} ({file.Quantization}, the quantisation chosen for CPU basic) from a GGUF repository",
             Warnings = warnings,
         };
     }

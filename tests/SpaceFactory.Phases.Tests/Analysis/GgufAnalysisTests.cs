@@ -144,6 +144,7 @@ public class GgufAnalysisTests
         var recommendation = new RuntimeRecommender().Recommend(analysis);
 
         Assert.That(analysis.Supported, Is.True);
+        Assert.That(analysis.Reason, Does.Contain("none fits CPU basic"));
         Assert.That(recommendation.ManualHardwareRequired, Is.True);
         Assert.That(recommendation.Flavors, Is.Empty);
         Assert.That(recommendation.Reasons.Single(), Does.Contain("llama-2-70b.Q4_K_M.gguf").And.Contain("choose hardware by hand"));
