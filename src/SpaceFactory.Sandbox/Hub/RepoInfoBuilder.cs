@@ -93,7 +93,17 @@ internal static class RepoInfoBuilder
         foreach (var file in commit.Tree.Values)
         {
             var sibling = new JsonObject { ["rfilename"] = file.Path };
-            if (blobs)
+            if (blobs && file.PatternSeed is not null)
+            {
+                // Seeded (virtual) weights: the size only. Their hashes would mean reading gigabytes of generated
+                // bytes for one listing; the resolve routes still compute them for a client that downloads.
+                sibling["size"] = file.Size;
+                if (file.IsLfs)
+                {
+                    sibling["lfs"] = new JsonObject { ["size"] = file.Size };
+                }
+            }
+            else if (blobs)
             {
                 sibling["blobId"] = file.BlobId;
                 sibling["size"] = file.Size;
