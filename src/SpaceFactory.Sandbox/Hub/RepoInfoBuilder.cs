@@ -87,13 +87,26 @@ internal static class RepoInfoBuilder
         return Expand(info, query);
     }
 
+    /// <summary>Seeded weights larger than this are listed without hashes under <c>blobs=true</c>.</summary>
+    private const long UnhashedVirtualFileBytes = 64L * 1024 * 1024;
+
     private static JsonArray Siblings(RepoCommit commit, bool blobs)
     {
         var siblings = new JsonArray();
         foreach (var file in commit.Tree.Values)
         {
             var sibling = new JsonObject { ["rfilename"] = file.Path };
-            if (blobs)
+            if (blobs && file.PatternSeed is not null && file.Size > UnhashedVirtualFileBytes)
+            {
+                // Large seeded (virtual) weights: the size only. Their hashes would mean reading gigabytes of generated
+                // bytes for one listing; the resolve routes still compute them for a client that downloads.
+                sibling["size"] = file.Size;
+                if (file.IsLfs)
+                {
+                    sibling["lfs"] = new JsonObject { ["size"] = file.Size };
+                }
+            }
+            else if (blobs)
             {
                 sibling["blobId"] = file.BlobId;
                 sibling["size"] = file.Size;
