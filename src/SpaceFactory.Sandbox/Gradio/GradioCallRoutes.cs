@@ -74,7 +74,14 @@ internal sealed class GradioCallRoutes(SimulatedFiles files)
         }
         else if (outcome.Success)
         {
-            text = "event: complete\ndata: " + PythonJson.Serialize(outcome.Outputs) + "\n\n";
+            // A generator's yields arrive in full on this route, each as a 'generating' event.
+            var events = new StringBuilder();
+            foreach (var step in outcome.Steps ?? [])
+            {
+                events.Append("event: generating\ndata: ").Append(PythonJson.Serialize(step)).Append("\n\n");
+            }
+
+            text = events.Append("event: complete\ndata: ").Append(PythonJson.Serialize(outcome.Outputs)).Append("\n\n").ToString();
         }
         else
         {
@@ -88,7 +95,7 @@ internal sealed class GradioCallRoutes(SimulatedFiles files)
     private Task StartAsync(HttpContext context, GradioEndpoint endpoint, JsonArray data)
     {
         var eventId = HexIds.New(32);
-        _calls[eventId] = GradioSimulator.Run(endpoint, data, files);
+        _calls[eventId] = GradioStream.Apply(endpoint, GradioSimulator.Run(endpoint, data, files));
         return SandboxHttp.WriteNodeAsync(context, new JsonObject { ["event_id"] = eventId });
     }
 }

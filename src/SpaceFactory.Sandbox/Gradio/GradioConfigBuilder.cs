@@ -152,7 +152,7 @@ internal static class GradioConfigBuilder
             ["batch"] = false,
             ["max_batch_size"] = 4,
             ["cancels"] = new JsonArray(),
-            ["types"] = new JsonObject { ["generator"] = false, ["cancel"] = false },
+            ["types"] = new JsonObject { ["generator"] = endpoint.IsGenerator, ["cancel"] = false },
             ["collects_event_data"] = false,
             ["trigger_after"] = null,
             ["trigger_only_on_success"] = false,

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SpaceFactory.Sandbox.Infrastructure;
 
 namespace SpaceFactory.Sandbox.Gradio;
@@ -27,31 +28,46 @@ internal static class GradioQueueMessages
         w.WriteNull("eta");
     });
 
+    /// <summary>
+    /// One yield of a generator: <c>process_generating</c> with <paramref name="data"/> (in full or as diffs). Gradio 5 and
+    /// later add <c>output.used_cache</c> and <c>time_limit</c>, which 4.x does not send.
+    /// </summary>
+    public static byte[] Generating(GradioManifest manifest, string eventId, JsonArray data) => Message(w =>
+    {
+        w.WriteString("msg", "process_generating");
+        w.WriteString("event_id", eventId);
+        WriteOutput(w, manifest, data, isGenerating: true);
+        w.WriteBoolean("success", true);
+        if (manifest.Major >= 5)
+        {
+            w.WriteNull("time_limit");
+        }
+    });
+
+    /// <summary>
+    /// <c>process_completed</c>: the outputs or the error dict. Gradio 5 and later add <c>title</c>, <c>used_cache</c>,
+    /// <c>cache_duration</c> and <c>avg_time</c>; 4.x ends the message at <c>success</c>.
+    /// </summary>
     public static byte[] Completion(GradioManifest manifest, string eventId, GradioOutcome outcome) => Message(w =>
     {
         w.WriteString("msg", "process_completed");
         w.WriteString("event_id", eventId);
-        w.WritePropertyName("output");
         if (outcome.Success)
         {
-            w.WriteStartObject();
-            w.WritePropertyName("data");
-            outcome.Outputs!.WriteTo(w);
-            w.WriteBoolean("is_generating", false);
-            w.WriteNumber("duration", 0.0001);
-            w.WriteNumber("average_duration", 0.0001);
-            w.WriteNull("render_config");
-            w.WriteStartArray("changed_state_ids");
-            w.WriteEndArray();
-            w.WriteNull("used_cache");
-            w.WriteEndObject();
+            WriteOutput(w, manifest, outcome.Outputs!, isGenerating: false);
         }
         else
         {
+            w.WritePropertyName("output");
             outcome.ErrorPayload(manifest).WriteTo(w);
         }
 
         w.WriteBoolean("success", outcome.Success);
+        if (manifest.Major < 5)
+        {
+            return;
+        }
+
         if (outcome.Success)
         {
             w.WriteNull("title");
@@ -73,6 +89,26 @@ internal static class GradioQueueMessages
             w.WriteNull("avg_time");
         }
     });
+
+    private static void WriteOutput(Utf8JsonWriter w, GradioManifest manifest, JsonArray data, bool isGenerating)
+    {
+        w.WritePropertyName("output");
+        w.WriteStartObject();
+        w.WritePropertyName("data");
+        data.WriteTo(w);
+        w.WriteBoolean("is_generating", isGenerating);
+        w.WriteNumber("duration", 0.0001);
+        w.WriteNumber("average_duration", 0.0001);
+        w.WriteNull("render_config");
+        w.WriteStartArray("changed_state_ids");
+        w.WriteEndArray();
+        if (manifest.Major >= 5)
+        {
+            w.WriteNull("used_cache");
+        }
+
+        w.WriteEndObject();
+    }
 
     private static byte[] Message(Action<Utf8JsonWriter> write)
     {

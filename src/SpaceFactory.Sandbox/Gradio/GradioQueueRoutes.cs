@@ -42,12 +42,17 @@ internal sealed class GradioQueueRoutes(SimulatedFiles files)
         }
 
         var endpoint = manifest.Endpoints[fnIndex];
-        var outcome = GradioSimulator.Run(endpoint, data, files);
+        var outcome = GradioStream.Apply(endpoint, GradioSimulator.Run(endpoint, data, files));
         var eventId = HexIds.New(32);
         var session = _sessions.GetOrAdd(sessionHash, static _ => new GradioSession());
         session.Join();
         session.Messages.Writer.TryWrite(new GradioQueueMessage(GradioQueueMessages.Estimation(eventId), false));
         session.Messages.Writer.TryWrite(new GradioQueueMessage(GradioQueueMessages.ProcessStarts(eventId), false));
+        for (var i = 0; i < (outcome.Steps?.Count ?? 0); i++)
+        {
+            session.Messages.Writer.TryWrite(new GradioQueueMessage(GradioQueueMessages.Generating(manifest, eventId, GradioStream.QueueData(outcome.Steps!, i)), false));
+        }
+
         session.Messages.Writer.TryWrite(new GradioQueueMessage(GradioQueueMessages.Completion(manifest, eventId, outcome), true));
         await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["event_id"] = eventId }).ConfigureAwait(false);
     }
