@@ -26,8 +26,12 @@ internal sealed record GradioOutcome(JsonArray? Outputs, string? ErrorMessage, b
             return payload;
         }
 
-        return manifest.ShowError
-            ? new JsonObject { ["error"] = ErrorMessage, ["visible"] = true }
-            : new JsonObject { ["error"] = null };
+        if (!manifest.ShowError)
+        {
+            return new JsonObject { ["error"] = null };
+        }
+
+        // Gradio 4 sends str(exception) alone; 5 and later add visible.
+        return manifest.Major >= 5 ? new JsonObject { ["error"] = ErrorMessage, ["visible"] = true } : new JsonObject { ["error"] = ErrorMessage };
     }
 }
