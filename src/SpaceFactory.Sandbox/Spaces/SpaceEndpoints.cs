@@ -16,7 +16,7 @@ internal sealed class SpaceEndpoints(SandboxServices services)
         app.MapGet(Space + "/runtime", context => WithSpaceAsync(context, write: false, (runtime, _) => RuntimeAsync(context, runtime)));
         app.MapGet(Space + "/host", context => WithSpaceAsync(context, write: false, (runtime, _) => SandboxHttp.WriteNodeAsync(context, new JsonObject
         {
-            ["subdomain"] = SpaceRuntimeManager.Subdomain(runtime.Repo),
+            ["subdomain"] = SpaceRuntimeJson.Subdomain(runtime.Repo),
             ["host"] = runtime.App?.Origin,
         })));
         app.MapGet(Space + "/jwt", context => WithSpaceAsync(context, write: false, (runtime, _) => SandboxHttp.WriteNodeAsync(context, new JsonObject
@@ -68,7 +68,7 @@ internal sealed class SpaceEndpoints(SandboxServices services)
         await handler(runtime, repo).ConfigureAwait(false);
     }
 
-    private static Task RuntimeAsync(HttpContext context, SpaceRuntime runtime) => SandboxHttp.WriteNodeAsync(context, SpaceRuntimeManager.RuntimeJson(runtime));
+    private static Task RuntimeAsync(HttpContext context, SpaceRuntime runtime) => SandboxHttp.WriteNodeAsync(context, SpaceRuntimeJson.RuntimeJson(runtime));
 
     private async Task HardwareAsync(HttpContext context, SpaceRuntime runtime)
     {
@@ -258,7 +258,7 @@ internal sealed class SpaceEndpoints(SandboxServices services)
         {
             while (!ct.IsCancellationRequested)
             {
-                var json = SpaceRuntimeManager.RuntimeJson(runtime);
+                var json = SpaceRuntimeJson.RuntimeJson(runtime);
                 var stage = runtime.Stage;
                 if (!string.Equals(stage, last, StringComparison.Ordinal))
                 {
