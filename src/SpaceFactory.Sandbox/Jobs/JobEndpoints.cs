@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Spaces;
 
@@ -9,19 +10,20 @@ namespace SpaceFactory.Sandbox.Jobs;
 /// <summary>Jobs API: run, inspect, list (paged with <c>Link</c>), cancel, labels, logs (SSE), hardware.</summary>
 internal sealed class JobEndpoints(SandboxServices services)
 {
-    public void Map(WebApplication app)
+    public void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/jobs/hardware", context => SandboxHttp.WriteNodeAsync(context, HardwareCatalog.ToJson()));
-        app.MapPost("/api/jobs/{ns}", RunAsync);
-        app.MapGet("/api/jobs/{ns}", ListAsync);
-        app.MapGet("/api/jobs/{ns}/{id}", context => WithJobAsync(context, job => SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job))));
-        app.MapPost("/api/jobs/{ns}/{id}/cancel", context => WithJobAsync(context, job =>
+        var jobs = app.MapGroup("/api/jobs");
+        jobs.MapGet("/hardware", context => SandboxHttp.WriteNodeAsync(context, HardwareCatalog.ToJson()));
+        jobs.MapPost("/{ns}", RunAsync);
+        jobs.MapGet("/{ns}", ListAsync);
+        jobs.MapGet("/{ns}/{id}", context => WithJobAsync(context, job => SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job))));
+        jobs.MapPost("/{ns}/{id}/cancel", context => WithJobAsync(context, job =>
         {
             services.Jobs.Stop(job, "CANCELED", "Canceled by the user");
             return SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job));
         }));
-        app.MapPut("/api/jobs/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));
-        app.MapGet("/api/jobs/{ns}/{id}/logs", context => WithJobAsync(context, job =>
+        jobs.MapPut("/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));
+        jobs.MapGet("/{ns}/{id}/logs", context => WithJobAsync(context, job =>
         {
             int? tail = int.TryParse(context.Request.Query["tail"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null;
             return LogStreamWriter.WriteAsync(context, job.Log, tail, services.TimeProvider, services.Options.LogKeepAlive);
