@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,7 +70,7 @@ internal sealed class SpaceEndpoints(SandboxServices services)
         await handler(runtime, repo).ConfigureAwait(false);
     }
 
-    private static Task RuntimeAsync(HttpContext context, SpaceRuntime runtime) => SandboxHttp.WriteNodeAsync(context, SpaceRuntimeJson.RuntimeJson(runtime));
+    private static Task RuntimeAsync(HttpContext context, SpaceRuntime runtime) => SandboxHttp.WriteJsonAsync(context, SpaceRuntimeJson.Answer(runtime), SandboxJsonContext.Relaxed.SpaceRuntimeAnswer);
 
     private async Task HardwareAsync(HttpContext context, SpaceRuntime runtime)
     {
@@ -259,11 +260,11 @@ internal sealed class SpaceEndpoints(SandboxServices services)
         {
             while (!ct.IsCancellationRequested)
             {
-                var json = SpaceRuntimeJson.RuntimeJson(runtime);
+                var json = SpaceRuntimeJson.Answer(runtime);
                 var stage = runtime.Stage;
                 if (!string.Equals(stage, last, StringComparison.Ordinal))
                 {
-                    await context.Response.WriteAsync("event: status\ndata: " + json.ToJsonString(SandboxJsonContext.Relaxed.Options) + "\n\n", ct).ConfigureAwait(false);
+                    await context.Response.WriteAsync("event: status\ndata: " + JsonSerializer.Serialize(json, SandboxJsonContext.Relaxed.SpaceRuntimeAnswer) + "\n\n", ct).ConfigureAwait(false);
                     await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                     last = stage;
                 }

@@ -1,53 +1,36 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpaceFactory.Sandbox.Hub;
+using SpaceFactory.Sandbox.Infrastructure;
 
 namespace SpaceFactory.Sandbox.Spaces;
 
 /// <summary>What the Hub says about a Space's runtime: the <c>runtime</c> answer, its domain and subdomain.</summary>
 internal static class SpaceRuntimeJson
 {
-    /// <summary>The runtime JSON, in the field order of the recorded Hub answers.</summary>
-    public static JsonObject RuntimeJson(SpaceRuntime runtime)
+    /// <summary>The runtime answer of <paramref name="runtime"/> now.</summary>
+    public static SpaceRuntimeAnswer Answer(SpaceRuntime runtime)
     {
         if (runtime.IsStatic)
         {
-            return new JsonObject
-            {
-                ["stage"] = runtime.Stage,
-                ["hardware"] = new JsonObject { ["current"] = null, ["requested"] = null },
-                ["storage"] = null,
-                ["replicas"] = new JsonObject { ["requested"] = 1, ["current"] = 1 },
-            };
+            return new SpaceRuntimeAnswer(runtime.Stage, new(null, null), null, null, new(1, 1), null, null, null, null);
         }
 
-        var replicas = new JsonObject { ["requested"] = 1 };
-        if (runtime.Stage is "RUNNING")
-        {
-            replicas["current"] = 1;
-        }
-
-        var json = new JsonObject
-        {
-            ["stage"] = runtime.Stage,
-            ["hardware"] = new JsonObject { ["current"] = runtime.CurrentHardware, ["requested"] = runtime.RequestedHardware },
-            ["storage"] = null,
-            ["gcTimeout"] = runtime.GcTimeout,
-            ["replicas"] = replicas,
-            ["devMode"] = false,
-            ["domains"] = new JsonArray(new JsonObject { ["domain"] = Domain(runtime), ["stage"] = "READY" }),
-        };
-        if (runtime.Sha is not null)
-        {
-            json["sha"] = runtime.Sha;
-        }
-
-        if (runtime.ErrorMessage is not null)
-        {
-            json["errorMessage"] = runtime.ErrorMessage;
-        }
-
-        return json;
+        return new SpaceRuntimeAnswer(
+            runtime.Stage,
+            new(runtime.CurrentHardware, runtime.RequestedHardware),
+            null,
+            runtime.GcTimeout,
+            new(1, runtime.Stage is "RUNNING" ? 1 : null),
+            false,
+            [new(Domain(runtime), "READY")],
+            runtime.Sha,
+            runtime.ErrorMessage);
     }
+
+    /// <summary>The runtime answer as a node, for answers that embed it (the Space info).</summary>
+    public static JsonObject RuntimeJson(SpaceRuntime runtime)
+        => JsonSerializer.SerializeToNode(Answer(runtime), SandboxJsonContext.Relaxed.SpaceRuntimeAnswer)!.AsObject();
 
     /// <summary>The app origin's host and port (what the Hub calls the domain).</summary>
     public static string Domain(SpaceRuntime runtime) => runtime.App is { } app ? new Uri(app.Origin).Authority : "";
