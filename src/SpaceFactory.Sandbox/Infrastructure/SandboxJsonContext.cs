@@ -33,6 +33,8 @@ namespace SpaceFactory.Sandbox.Infrastructure;
 [JsonSerializable(typeof(ScheduledJobAnswer))]
 [JsonSerializable(typeof(List<ScheduledJobAnswer>))]
 [JsonSerializable(typeof(SpaceRuntimeAnswer))]
+[JsonSerializable(typeof(JobAnswer))]
+[JsonSerializable(typeof(List<JobAnswer>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext
 {
     /// <summary>

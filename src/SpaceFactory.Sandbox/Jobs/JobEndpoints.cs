@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,11 +15,11 @@ internal sealed class JobEndpoints(SandboxServices services)
         jobs.MapGet("/hardware", context => SandboxHttp.WriteNodeAsync(context, HardwareCatalog.ToJson()));
         jobs.MapPost("/{ns}", RunAsync);
         jobs.MapGet("/{ns}", ListAsync);
-        jobs.MapGet("/{ns}/{id}", context => WithJobAsync(context, job => SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job))));
+        jobs.MapGet("/{ns}/{id}", context => WithJobAsync(context, job => WriteAsync(context, services.Jobs.ToJson(job))));
         jobs.MapPost("/{ns}/{id}/cancel", context => WithJobAsync(context, job =>
         {
             services.Jobs.Stop(job, "CANCELED", "Canceled by the user");
-            return SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job));
+            return WriteAsync(context, services.Jobs.ToJson(job));
         }));
         jobs.MapPut("/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));
         jobs.MapGet("/{ns}/{id}/logs", context => WithJobAsync(context, job =>
@@ -29,6 +28,9 @@ internal sealed class JobEndpoints(SandboxServices services)
             return LogStreamWriter.WriteAsync(context, job.Log, tail, services.TimeProvider, services.Options.LogKeepAlive);
         }));
     }
+
+    /// <summary>Writes one Job answer.</summary>
+    internal static Task WriteAsync(HttpContext context, JobAnswer job) => SandboxHttp.WriteJsonAsync(context, job, SandboxJsonContext.Relaxed.JobAnswer);
 
     private async Task RunAsync(HttpContext context)
     {
@@ -52,7 +54,7 @@ internal sealed class JobEndpoints(SandboxServices services)
         }
 
         var job = services.Jobs.Start(caller.User, caller.UserId, spec!);
-        await SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
+        await WriteAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
     }
 
     private async Task ListAsync(HttpContext context)
@@ -72,13 +74,8 @@ internal sealed class JobEndpoints(SandboxServices services)
             .Where(j => labels.All(l => j.Spec.Labels?.TryGetValue(l.Key, out var v) == true && string.Equals(v, l.Value, StringComparison.Ordinal)))
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)
             .ToList();
-        var array = new JsonArray();
-        foreach (var job in Paging.Page(context, services, jobs))
-        {
-            array.Append(services.Jobs.ToJson(job));
-        }
-
-        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+        var page = Paging.Page(context, services, jobs).Select(services.Jobs.ToJson).ToList();
+        await SandboxHttp.WriteJsonAsync(context, page, SandboxJsonContext.Relaxed.ListJobAnswer).ConfigureAwait(false);
     }
 
     private async Task WithJobAsync(HttpContext context, Func<SandboxJob, Task> handler)
@@ -113,6 +110,6 @@ internal sealed class JobEndpoints(SandboxServices services)
             job.Spec.Labels = request.Labels;
         }
 
-        await SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
+        await WriteAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
     }
 }

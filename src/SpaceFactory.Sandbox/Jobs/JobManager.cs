@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Spaces;
 
@@ -121,7 +120,7 @@ internal sealed class JobManager(SandboxServices services)
     }
 
     /// <summary>The Job JSON (§2.6): secrets as names only.</summary>
-    public JsonObject ToJson(SandboxJob job) => JobJson.Build(job, services.TimeProvider.GetUtcNow());
+    public JobAnswer ToJson(SandboxJob job) => JobJson.Build(job, services.TimeProvider.GetUtcNow());
 
     public void StopAll()
     {
