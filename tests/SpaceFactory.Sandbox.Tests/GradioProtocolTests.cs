@@ -77,7 +77,7 @@ public sealed class GradioProtocolTests
             Assert.That(config["root"]!.GetValue<string>(), Is.EqualTo(_app.BaseAddress!.ToString().TrimEnd('/')));
             Assert.That(config["space_id"]!.GetValue<string>(), Is.EqualTo("sandbox-user/app6"));
             Assert.That(config["dependencies"]![0]!.AsObject().Select(p => p.Key), Is.EqualTo(real["dependencies"]![0]!.AsObject().Select(p => p.Key)));
-            Assert.That(config["dependencies"]!.AsArray().Select(d => d!["api_name"]!.GetValue<string>()), Is.EqualTo(new[] { "generate", "health", "classify", "echo", "fail" }));
+            Assert.That(config["dependencies"]!.AsArray().Select(d => d!["api_name"]!.GetValue<string>()), Is.EqualTo(new[] { "generate", "health", "classify", "echo", "fail", "generate_stream" }));
             Assert.That(config["dependencies"]![0]!["inputs"]!.AsArray().Count, Is.EqualTo(2));
             Assert.That(config["components"]![0]!.AsObject().Select(p => p.Key), Is.EqualTo(real["components"]![0]!.AsObject().Select(p => p.Key)));
         });

@@ -76,6 +76,25 @@ public sealed class JobsTests
     }
 
     [Test]
+    public async Task The_job_answer_has_the_hub_field_order_and_writes_unknown_values_as_null()
+    {
+        var spec = Spec("sh", "-c", "exit 0");
+        spec["volumes"] = new JsonArray(new JsonObject { ["type"] = "model", ["source"] = "sshleifer/tiny-gpt2", ["mountPath"] = "/data" });
+
+        var job = (await RunAsync(spec)).AsObject();
+
+        Assert.That(job.Select(p => p.Key), Is.EqualTo(new[]
+        {
+            "id", "type", "createdAt", "startedAt", "finishedAt", "dockerImage", "spaceId", "command", "arguments", "environment",
+            "secrets", "flavor", "labels", "volumes", "status", "durations", "owner", "initiator",
+        }));
+        Assert.That(job["spaceId"], Is.Null);
+        Assert.That(job["volumes"]![0]!.ToJsonString(), Is.EqualTo("""{"type":"model","source":"sshleifer/tiny-gpt2","mountPath":"/data","readOnly":true}"""));
+        Assert.That(job["durations"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "schedulingSecs", "runningSecs", "totalSecs" }));
+        Assert.That(job["initiator"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "type", "id", "name" }));
+    }
+
+    [Test]
     public async Task A_failing_command_is_ERROR_with_the_exit_code()
     {
         var job = await RunAsync(Spec("sh", "-c", "echo oops >&2; exit 3"));

@@ -5,7 +5,7 @@ namespace SpaceFactory.Sandbox.Tests;
 
 /// <summary>
 /// Proof of fidelity: the official npm clients (@huggingface/hub 2.17.5, @gradio/client 2.7.0) run against the
-/// Sandbox. Installs them with <c>npm ci</c> into <c>tests/SpaceFactory.Sandbox.Tests/npm/node_modules</c> (kept
+/// Sandbox: repos, commits, LFS, listings, model info, and Gradio calls, errors and a streaming generator. Installs them with <c>npm ci</c> into <c>tests/SpaceFactory.Sandbox.Tests/npm/node_modules</c> (kept
 /// between runs) when missing; skipped only when <c>node</c> is not on PATH.
 /// </summary>
 [TestFixture]
@@ -116,11 +116,18 @@ public sealed class NpmFidelityTests
                 Assert.That(result["predict"]!.ToJsonString(), Is.EqualTo("""["Hello from npm [simulated continuation]"]"""));
                 Assert.That(result["predictNamed"]!.ToJsonString(), Is.EqualTo("""["Named [simulated continuation]"]"""));
                 Assert.That(result["failError"]!.GetValue<string>(), Is.EqualTo("boom"));
+                Assert.That(result["streamed"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[]
+                {
+                    "Once upon a time over", "Once upon a time over the", "Once upon a time over the lazy", "Once upon a time over the lazy dog",
+                    "Once upon a time over the lazy dog the", "Once upon a time over the lazy dog the",
+                }), "five yields (diffs applied by the client) and the completion");
                 Assert.That(result["predictByHost"]!.ToJsonString(), Is.EqualTo("""[{"status":"ok","simulated":true}]"""));
                 Assert.That(result["rewritten"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain("/api/spaces/sandbox-user/npm-fidelity/host"));
                 Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-fidelity", "space"), Is.EqualTo(2));
                 Assert.That(result["lfs"]!["commitOid"]!.GetValue<string>(), Does.Match("^[0-9a-f]{40}$"));
                 Assert.That(result["lfs"]!["roundTrip"]!.GetValue<bool>(), Is.True);
+                Assert.That(result["lfs"]!["filePaths"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { ".gitattributes", "weights.bin" }), "modelInfo expand=siblings");
+                Assert.That(result["lfs"]!["sha"]!.GetValue<string>(), Is.EqualTo(result["lfs"]!["commitOid"]!.GetValue<string>()), "modelInfo expand=sha");
                 var listing = result["listing"]!;
                 var lfsCommit = result["lfs"]!["commitOid"]!.GetValue<string>();
                 Assert.That(listing["treePaths"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { ".gitattributes", "weights.bin" }));

@@ -53,7 +53,7 @@ public sealed class RealGradioAppTests
     [SetUp]
     public async Task SetUpAsync()
     {
-        var python = Spaces.SpaceRuntimeManager.FindOnPath("python3");
+        var python = Infrastructure.ExecutableLookup.FindOnPath("python3");
         if (python is null)
         {
             Assert.Ignore("python3 is not on PATH: the real runtime needs a Python.");

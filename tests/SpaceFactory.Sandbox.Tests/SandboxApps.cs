@@ -25,14 +25,20 @@ internal static class SandboxApps
                                      {"label": "b", "parameter_name": "b", "parameter_has_default": false, "parameter_default": null, "type": {"type": "number"}, "python_type": {"type": "float", "description": ""}, "component": "Number", "example_input": 1}],
               "returns": [{"label": "a", "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox"}, {"label": "b", "type": {"type": "number"}, "python_type": {"type": "float", "description": ""}, "component": "Number"}], "show_api": true},
             "/fail": {"parameters": [{"label": "text", "parameter_name": "text", "parameter_has_default": false, "parameter_default": null, "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox", "example_input": "x"}],
-              "returns": [{"label": "output", "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox"}], "show_api": true}},
+              "returns": [{"label": "output", "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox"}], "show_api": true},
+            "/generate_stream": {"parameters": [
+                {"label": "prompt", "parameter_name": "prompt", "parameter_has_default": false, "parameter_default": null, "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox", "example_input": "Hello!!"},
+                {"label": "max_new_tokens", "parameter_name": "max_new_tokens", "parameter_has_default": true, "parameter_default": 20, "type": {"type": "number"}, "python_type": {"type": "float", "description": ""}, "component": "Slider", "example_input": 1}],
+              "returns": [{"label": "generated_text", "type": {"type": "string"}, "python_type": {"type": "str", "description": ""}, "component": "Textbox"}],
+              "show_api": true}},
           "unnamed_endpoints": {}},
          "simulation": {
            "/generate": {"mode": "echo_prefix", "suffix": " [simulated continuation]"},
            "/health": {"mode": "fixed", "outputs": [{"status": "ok", "simulated": true}]},
            "/classify": {"mode": "fixed", "outputs": [{"label": "POSITIVE", "confidences": [{"label": "POSITIVE", "confidence": 0.9}]}]},
            "/echo": {"mode": "echo"},
-           "/fail": {"mode": "error", "message": "boom"}
+           "/fail": {"mode": "error", "message": "boom"},
+           "/generate_stream": {"mode": "echo_prefix", "suffix": "", "stream": [" over", " the", " lazy", " dog", " the"]}
          }}
         """;
 

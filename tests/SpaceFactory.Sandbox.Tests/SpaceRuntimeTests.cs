@@ -80,6 +80,11 @@ public sealed class SpaceRuntimeTests
             Assert.That(running["stage"]!.GetValue<string>(), Is.EqualTo("RUNNING"));
             Assert.That(running["hardware"]!["current"]!.GetValue<string>(), Is.EqualTo("cpu-basic"));
             Assert.That(running["domains"]![0]!["domain"]!.GetValue<string>(), Is.EqualTo(_sandbox.Inspector.GetSpaceHost("sandbox-user/demo")!.Authority));
+            Assert.That(building.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "stage", "hardware", "storage", "gcTimeout", "replicas", "devMode", "domains", "sha" }), "the recorded field order");
+            Assert.That(building["storage"], Is.Null);
+            Assert.That(building.AsObject().ContainsKey("storage"), Is.True, "storage is written as null");
+            Assert.That(building["replicas"]!.AsObject().ContainsKey("current"), Is.False, "no current replica while building");
+            Assert.That(running["replicas"]!["current"]!.GetValue<int>(), Is.EqualTo(1));
         });
     }
 

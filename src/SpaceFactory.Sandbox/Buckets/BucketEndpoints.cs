@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
@@ -16,20 +17,22 @@ namespace SpaceFactory.Sandbox.Buckets;
 /// </summary>
 internal sealed class BucketEndpoints(SandboxServices services)
 {
-    public void Map(WebApplication app)
+    public void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/buckets/{ns}/{name}", CreateAsync);
-        app.MapGet("/api/buckets/{ns}/{name}", context => WithBucketAsync(context, write: false, bucket => SandboxHttp.WriteNodeAsync(context, Info(bucket))));
-        app.MapDelete("/api/buckets/{ns}/{name}", context => WithBucketAsync(context, write: true, bucket =>
+        var buckets = app.MapGroup("/api/buckets/{ns}");
+        var named = buckets.MapGroup("/{name}");
+        named.MapPost("", CreateAsync);
+        named.MapGet("", context => WithBucketAsync(context, write: false, bucket => SandboxHttp.WriteNodeAsync(context, Info(bucket))));
+        named.MapDelete("", context => WithBucketAsync(context, write: true, bucket =>
         {
             services.Buckets.Remove(bucket);
             return SandboxHttp.WriteNodeAsync(context, new JsonObject());
         }));
-        app.MapGet("/api/buckets/{ns}", ListAsync);
-        app.MapGet("/api/buckets/{ns}/{name}/tree", context => WithBucketAsync(context, write: false, bucket => TreeAsync(context, bucket)));
-        app.MapGet("/api/buckets/{ns}/{name}/tree/{**path}", context => WithBucketAsync(context, write: false, bucket => TreeAsync(context, bucket)));
-        app.MapPost("/api/buckets/{ns}/{name}/paths-info", context => WithBucketAsync(context, write: false, bucket => PathsInfoAsync(context, bucket)));
-        app.MapPost("/api/buckets/{ns}/{name}/batch", context => WithBucketAsync(context, write: true, bucket => BatchAsync(context, bucket)));
+        buckets.MapGet("", ListAsync);
+        named.MapGet("/tree", context => WithBucketAsync(context, write: false, bucket => TreeAsync(context, bucket)));
+        named.MapGet("/tree/{**path}", context => WithBucketAsync(context, write: false, bucket => TreeAsync(context, bucket)));
+        named.MapPost("/paths-info", context => WithBucketAsync(context, write: false, bucket => PathsInfoAsync(context, bucket)));
+        named.MapPost("/batch", context => WithBucketAsync(context, write: true, bucket => BatchAsync(context, bucket)));
         app.MapMethods("/buckets/{ns}/{name}/resolve/{**path}", [HttpMethods.Get, HttpMethods.Head], context => WithBucketAsync(context, write: false, bucket => ResolveAsync(context, bucket)));
     }
 

@@ -4,11 +4,28 @@ using SpaceFactory.Sandbox.Infrastructure;
 namespace SpaceFactory.Sandbox.Gradio;
 
 /// <summary>
-/// Builds the <c>/config</c> document (Gradio 5.x/6.x shape, keys as in the 6.25.0 fixture) from a manifest:
-/// one input component per parameter, one output component per return, one dependency per named endpoint.
+/// Builds the <c>/config</c> document from a manifest: one input component per parameter, one output component per
+/// return, one dependency per named endpoint. Gradio 5.x/6.x get the keys of the 6.25.0 recording, 4.x exactly the
+/// keys of the 4.44.1 recording (no 6.x-only keys, <c>show_api</c> at the top and on each dependency).
 /// </summary>
 internal static class GradioConfigBuilder
 {
+    private static readonly string[] Config4Keys =
+    [
+        "version", "mode", "app_id", "dev_mode", "analytics_enabled", "components", "css", "connect_heartbeat", "js", "head", "title",
+        "space_id", "enable_queue", "show_error", "show_api", "is_colab", "max_file_size", "stylesheets", "theme", "protocol", "body_css",
+        "fill_height", "fill_width", "theme_hash", "layout", "dependencies", "root", "username", "spacefactory_simulated",
+    ];
+
+    private static readonly string[] Dependency4Keys =
+    [
+        "id", "targets", "inputs", "outputs", "backend_fn", "js", "queue", "api_name", "scroll_to_output", "show_progress", "batch",
+        "max_batch_size", "cancels", "types", "collects_event_data", "trigger_after", "trigger_only_on_success", "trigger_mode", "show_api",
+        "zerogpu", "rendered_in",
+    ];
+
+    private static readonly string[] Component4Keys = ["id", "type", "props", "skip_api", "component_class_id", "key", "api_info", "example_inputs"];
+
     public static JsonObject Build(GradioManifest manifest, string root, string? spaceId, long appId)
     {
         var components = new JsonArray();
@@ -98,7 +115,34 @@ internal static class GradioConfigBuilder
         config["username"] = null;
         config["root"] = root;
         config["spacefactory_simulated"] = true;
-        return config;
+        if (manifest.Major >= 5)
+        {
+            return config;
+        }
+
+        config["show_api"] = true;
+        config["components"] = new JsonArray([.. components.Select(c => (JsonNode?)Only(c!.AsObject(), Component4Keys))]);
+        config["dependencies"] = new JsonArray([.. dependencies.Select(d =>
+        {
+            d!["zerogpu"] = false;
+            return (JsonNode?)Only(d.AsObject(), Dependency4Keys);
+        })]);
+        return Only(config, Config4Keys);
+    }
+
+    /// <summary>A copy of <paramref name="source"/> with only <paramref name="keys"/>, in their order.</summary>
+    private static JsonObject Only(JsonObject source, string[] keys)
+    {
+        var copy = new JsonObject();
+        foreach (var key in keys)
+        {
+            if (source.TryGetPropertyValue(key, out var value))
+            {
+                copy[key] = value?.DeepClone();
+            }
+        }
+
+        return copy;
     }
 
     private static JsonObject Component(int id, JsonNode? info, bool isInput)
@@ -152,7 +196,7 @@ internal static class GradioConfigBuilder
             ["batch"] = false,
             ["max_batch_size"] = 4,
             ["cancels"] = new JsonArray(),
-            ["types"] = new JsonObject { ["generator"] = false, ["cancel"] = false },
+            ["types"] = new JsonObject { ["generator"] = endpoint.IsGenerator, ["cancel"] = false },
             ["collects_event_data"] = false,
             ["trigger_after"] = null,
             ["trigger_only_on_success"] = false,

@@ -7,4 +7,7 @@ internal sealed record GradioEndpoint(string ApiName, int FnIndex, JsonArray Par
 {
     /// <summary>The api_name without its leading slash (as in <c>config.dependencies</c>).</summary>
     public string Name => ApiName[1..];
+
+    /// <summary>Whether the simulated function is a generator (its simulation lists <c>stream</c> chunks).</summary>
+    public bool IsGenerator => Simulation?["stream"] is JsonArray;
 }

@@ -43,7 +43,7 @@ internal static class MediaSimulation
                 var seconds = Number(simulation, "seconds", 1);
                 return Single(files.Store(TinyMedia.Wav(seconds), "audio.wav", "audio/wav"));
             case "chat":
-                return Chat(inputs);
+                return Chat(inputs, streamed: endpoint.IsGenerator);
             case "chat_add_message":
                 var text = inputs.Count > 0 && inputs[0] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
                 var history = inputs.Count > 1 && inputs[1] is JsonArray previous ? (JsonArray)previous.DeepClone() : [];
@@ -54,7 +54,7 @@ internal static class MediaSimulation
         }
     }
 
-    private static GradioOutcome Chat(JsonArray inputs)
+    private static GradioOutcome Chat(JsonArray inputs, bool streamed)
     {
         if (inputs.Count == 0 || inputs[0] is not JsonArray messages || messages.Count == 0 ||
             messages[^1] is not JsonObject last || last["role"]?.GetValue<string>() is not "user")
@@ -64,7 +64,8 @@ internal static class MediaSimulation
 
         var reply = (JsonArray)messages.DeepClone();
         var content = last["content"] is JsonValue value && value.TryGetValue<string>(out var said) ? said : "your message";
-        reply.Add((JsonNode)new JsonObject { ["role"] = "assistant", ["content"] = "[simulated reply to: " + content + "]" });
+        // A streamed reply is its chunks alone (GradioStream appends them).
+        reply.Add((JsonNode)new JsonObject { ["role"] = "assistant", ["content"] = streamed ? string.Empty : "[simulated reply to: " + content + "]" });
         return new GradioOutcome(new JsonArray(reply), null, false);
     }
 

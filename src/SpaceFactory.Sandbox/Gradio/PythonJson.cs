@@ -18,6 +18,28 @@ internal static class PythonJson
         return builder.ToString();
     }
 
+    /// <summary>Python's <c>repr()</c> of a string: single quotes unless only double quotes avoid escaping.</summary>
+    public static string Repr(string text)
+    {
+        var quote = text.Contains('\'', StringComparison.Ordinal) && !text.Contains('"', StringComparison.Ordinal) ? '"' : '\'';
+        var builder = new StringBuilder(text.Length + 2).Append(quote);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case var q when q == quote: builder.Append('\\').Append(q); break;
+                case < ' ' or '\x7f': builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"); break;
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.Append(quote).ToString();
+    }
+
     private static void Write(StringBuilder builder, JsonNode? node)
     {
         switch (node)

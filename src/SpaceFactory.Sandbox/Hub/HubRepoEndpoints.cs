@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using SpaceFactory.Sandbox.Infrastructure;
 
 namespace SpaceFactory.Sandbox.Hub;
@@ -11,17 +12,18 @@ internal sealed class HubRepoEndpoints(SandboxServices services)
 {
     private static readonly string[] Sdks = ["gradio", "docker", "static", "streamlit"];
 
-    public void Map(WebApplication app)
+    public void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/whoami-v2", WhoAmIAsync);
-        app.MapPost("/api/repos/create", CreateAsync);
-        app.MapDelete("/api/repos/delete", DeleteAsync);
+        var repos = app.MapGroup("/api/repos");
+        repos.MapPost("/create", CreateAsync);
+        repos.MapDelete("/delete", DeleteAsync);
         foreach (var kind in RepoKinds.All)
         {
-            var segment = "/api/" + kind.ApiSegment();
-            app.MapGet(segment + "/{ns}/{name}", context => InfoAsync(context, kind));
-            app.MapGet(segment + "/{ns}/{name}/revision/{**rev}", context => InfoAsync(context, kind));
-            app.MapPut(segment + "/{ns}/{name}/settings", context => SettingsAsync(context, kind));
+            var repo = app.MapGroup("/api/" + kind.ApiSegment() + "/{ns}/{name}");
+            repo.MapGet("", context => InfoAsync(context, kind));
+            repo.MapGet("/revision/{**rev}", context => InfoAsync(context, kind));
+            repo.MapPut("/settings", context => SettingsAsync(context, kind));
         }
     }
 

@@ -33,7 +33,7 @@ internal static class RepoInfoBuilder
         if (runtime is not null)
         {
             info["host"] = runtime.App?.Origin;
-            info["subdomain"] = SpaceRuntimeManager.Subdomain(repo);
+            info["subdomain"] = SpaceRuntimeJson.Subdomain(repo);
         }
 
         info["likes"] = 0;
@@ -77,7 +77,7 @@ internal static class RepoInfoBuilder
         info["siblings"] = Siblings(commit, blobs);
         if (runtime is not null)
         {
-            info["runtime"] = SpaceRuntimeManager.RuntimeJson(runtime);
+            info["runtime"] = SpaceRuntimeJson.RuntimeJson(runtime);
             info["models"] ??= new JsonArray();
             info["datasets"] ??= new JsonArray();
         }

@@ -24,7 +24,9 @@ internal sealed class RequestTracking(SandboxStatistics statistics)
         context.Response.Headers.AccessControlExposeHeaders = ExposedHeaders;
         context.Response.Headers["X-Powered-By"] = SandboxInfo.ProductName;
 
-        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
+        // A group's "" route combines to "/group/" : count it under the group's own pattern.
+        var raw = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        var pattern = raw is null ? "(unmatched)" : raw.Length > 1 ? raw.TrimEnd('/') : raw;
         statistics.CountRequest(context.Request.Method + " " + pattern);
         return next(context);
     }

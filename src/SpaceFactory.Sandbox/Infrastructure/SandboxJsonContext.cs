@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using SpaceFactory.Sandbox.Buckets;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Jobs;
+using SpaceFactory.Sandbox.Spaces;
 
 namespace SpaceFactory.Sandbox.Infrastructure;
 
@@ -31,6 +32,9 @@ namespace SpaceFactory.Sandbox.Infrastructure;
 [JsonSerializable(typeof(ScheduledJobRequest))]
 [JsonSerializable(typeof(ScheduledJobAnswer))]
 [JsonSerializable(typeof(List<ScheduledJobAnswer>))]
+[JsonSerializable(typeof(SpaceRuntimeAnswer))]
+[JsonSerializable(typeof(JobAnswer))]
+[JsonSerializable(typeof(List<JobAnswer>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Spaces;
 
@@ -9,24 +9,28 @@ namespace SpaceFactory.Sandbox.Jobs;
 /// <summary>Jobs API: run, inspect, list (paged with <c>Link</c>), cancel, labels, logs (SSE), hardware.</summary>
 internal sealed class JobEndpoints(SandboxServices services)
 {
-    public void Map(WebApplication app)
+    public void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/jobs/hardware", context => SandboxHttp.WriteNodeAsync(context, HardwareCatalog.ToJson()));
-        app.MapPost("/api/jobs/{ns}", RunAsync);
-        app.MapGet("/api/jobs/{ns}", ListAsync);
-        app.MapGet("/api/jobs/{ns}/{id}", context => WithJobAsync(context, job => SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job))));
-        app.MapPost("/api/jobs/{ns}/{id}/cancel", context => WithJobAsync(context, job =>
+        var jobs = app.MapGroup("/api/jobs");
+        jobs.MapGet("/hardware", context => SandboxHttp.WriteNodeAsync(context, HardwareCatalog.ToJson()));
+        jobs.MapPost("/{ns}", RunAsync);
+        jobs.MapGet("/{ns}", ListAsync);
+        jobs.MapGet("/{ns}/{id}", context => WithJobAsync(context, job => WriteAsync(context, services.Jobs.ToJson(job))));
+        jobs.MapPost("/{ns}/{id}/cancel", context => WithJobAsync(context, job =>
         {
             services.Jobs.Stop(job, "CANCELED", "Canceled by the user");
-            return SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job));
+            return WriteAsync(context, services.Jobs.ToJson(job));
         }));
-        app.MapPut("/api/jobs/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));
-        app.MapGet("/api/jobs/{ns}/{id}/logs", context => WithJobAsync(context, job =>
+        jobs.MapPut("/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));
+        jobs.MapGet("/{ns}/{id}/logs", context => WithJobAsync(context, job =>
         {
             int? tail = int.TryParse(context.Request.Query["tail"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null;
             return LogStreamWriter.WriteAsync(context, job.Log, tail, services.TimeProvider, services.Options.LogKeepAlive);
         }));
     }
+
+    /// <summary>Writes one Job answer.</summary>
+    internal static Task WriteAsync(HttpContext context, JobAnswer job) => SandboxHttp.WriteJsonAsync(context, job, SandboxJsonContext.Relaxed.JobAnswer);
 
     private async Task RunAsync(HttpContext context)
     {
@@ -50,7 +54,7 @@ internal sealed class JobEndpoints(SandboxServices services)
         }
 
         var job = services.Jobs.Start(caller.User, caller.UserId, spec!);
-        await SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
+        await WriteAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
     }
 
     private async Task ListAsync(HttpContext context)
@@ -70,13 +74,8 @@ internal sealed class JobEndpoints(SandboxServices services)
             .Where(j => labels.All(l => j.Spec.Labels?.TryGetValue(l.Key, out var v) == true && string.Equals(v, l.Value, StringComparison.Ordinal)))
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)
             .ToList();
-        var array = new JsonArray();
-        foreach (var job in Paging.Page(context, services, jobs))
-        {
-            array.Append(services.Jobs.ToJson(job));
-        }
-
-        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+        var page = Paging.Page(context, services, jobs).Select(services.Jobs.ToJson).ToList();
+        await SandboxHttp.WriteJsonAsync(context, page, SandboxJsonContext.Relaxed.ListJobAnswer).ConfigureAwait(false);
     }
 
     private async Task WithJobAsync(HttpContext context, Func<SandboxJob, Task> handler)
@@ -111,6 +110,6 @@ internal sealed class JobEndpoints(SandboxServices services)
             job.Spec.Labels = request.Labels;
         }
 
-        await SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
+        await WriteAsync(context, services.Jobs.ToJson(job)).ConfigureAwait(false);
     }
 }

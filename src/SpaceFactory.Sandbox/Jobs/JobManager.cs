@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Spaces;
 
@@ -33,10 +31,10 @@ internal sealed class JobManager(SandboxServices services)
 
         string? problem;
         var mounts = new List<(string MountPath, string Local)>();
-        problem = MapVolumes(job, folder, mounts);
+        problem = JobVolumes.Map(services, job, folder, mounts);
         mounts.Sort(static (a, b) => b.MountPath.Length.CompareTo(a.MountPath.Length));
 
-        var argv = (spec.Command ?? []).Concat(spec.Arguments ?? []).Select(a => Substitute(a, mounts)).ToList();
+        var argv = (spec.Command ?? []).Concat(spec.Arguments ?? []).Select(a => JobVolumes.Substitute(a, mounts)).ToList();
         var image = spec.DockerImage ?? spec.SpaceId ?? "";
         if (services.Options.JobImageCommandMap.TryGetValue(image, out var rewrite))
         {
@@ -69,7 +67,7 @@ internal sealed class JobManager(SandboxServices services)
             start.ArgumentList.Add(arg);
         }
 
-        BuildEnvironment(start, job, work, mounts);
+        JobEnvironment.Write(start, services.BaseUrl, job, work, mounts);
         try
         {
             job.Process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
@@ -122,68 +120,7 @@ internal sealed class JobManager(SandboxServices services)
     }
 
     /// <summary>The Job JSON (§2.6): secrets as names only.</summary>
-    public JsonObject ToJson(SandboxJob job)
-    {
-        var spec = job.Spec;
-        var now = services.TimeProvider.GetUtcNow();
-        var json = new JsonObject
-        {
-            ["id"] = job.Id,
-            ["type"] = "job",
-            ["createdAt"] = LogStreamWriter.FormatTimestamp(job.CreatedAt),
-            ["startedAt"] = job.StartedAt is { } s ? LogStreamWriter.FormatTimestamp(s) : null,
-            ["finishedAt"] = job.FinishedAt is { } f ? LogStreamWriter.FormatTimestamp(f) : null,
-            ["dockerImage"] = spec.DockerImage,
-            ["spaceId"] = spec.SpaceId,
-            ["command"] = Strings(spec.Command),
-            ["arguments"] = Strings(spec.Arguments),
-            ["environment"] = Map(spec.Environment),
-            ["secrets"] = Strings(spec.Secrets?.Keys),
-            ["flavor"] = spec.Flavor ?? "cpu-basic",
-            ["labels"] = Map(spec.Labels),
-        };
-        if (spec.TimeoutSeconds is { } timeout)
-        {
-            json["timeoutSeconds"] = timeout;
-        }
-
-        if (spec.Volumes is { Count: > 0 } volumes)
-        {
-            var array = new JsonArray();
-            foreach (var v in volumes)
-            {
-                var volume = new JsonObject { ["type"] = v.Type, ["source"] = v.Source, ["mountPath"] = v.MountPath };
-                if (v.Revision is not null)
-                {
-                    volume["revision"] = v.Revision;
-                }
-
-                volume["readOnly"] = v.ReadOnly ?? v.Type is not "bucket";
-                if (v.Path is not null)
-                {
-                    volume["path"] = v.Path;
-                }
-
-                array.Append(volume);
-            }
-
-            json["volumes"] = array;
-        }
-
-        json["status"] = new JsonObject { ["stage"] = job.Stage, ["message"] = job.Message };
-        var started = job.StartedAt ?? job.CreatedAt;
-        var end = job.FinishedAt ?? now;
-        json["durations"] = new JsonObject
-        {
-            ["schedulingSecs"] = (long)(started - job.CreatedAt).TotalSeconds,
-            ["runningSecs"] = job.StartedAt is null ? null : (long)(end - started).TotalSeconds,
-            ["totalSecs"] = (long)(end - job.CreatedAt).TotalSeconds,
-        };
-        var user = new JsonObject { ["id"] = job.OwnerId, ["name"] = job.Owner, ["type"] = "user" };
-        json["owner"] = user;
-        json["initiator"] = new JsonObject { ["type"] = "user", ["id"] = job.OwnerId, ["name"] = job.Owner };
-        return json;
-    }
+    public JobAnswer ToJson(SandboxJob job) => JobJson.Build(job, services.TimeProvider.GetUtcNow());
 
     public void StopAll()
     {
@@ -191,130 +128,6 @@ internal sealed class JobManager(SandboxServices services)
         {
             Stop(job, "CANCELED", "The Sandbox was stopped");
         }
-    }
-
-    private string? MapVolumes(SandboxJob job, string folder, List<(string MountPath, string Local)> mounts)
-    {
-        var index = 0;
-        foreach (var volume in job.Spec.Volumes ?? [])
-        {
-            if (string.IsNullOrEmpty(volume.MountPath) || !volume.MountPath.StartsWith('/') || volume.MountPath is "/")
-            {
-                return $"Invalid volume mountPath '{volume.MountPath}': it must be absolute and not '/'";
-            }
-
-            var parts = (volume.Source ?? "").Split('/');
-            if (parts.Length != 2)
-            {
-                return $"Invalid volume source '{volume.Source}': expected namespace/name";
-            }
-
-            string local;
-            if (volume.Type is "bucket")
-            {
-                var bucket = services.Buckets.Find(parts[0], parts[1]);
-                if (bucket is null || !string.Equals(bucket.Namespace, job.Owner, StringComparison.OrdinalIgnoreCase) && bucket.Private)
-                {
-                    return $"Bucket {volume.Source} not found";
-                }
-
-                local = bucket.Folder;
-            }
-            else if (RepoKinds.TryParse(volume.Type, out var kind))
-            {
-                var repo = services.Repos.Find(kind, volume.Source!);
-                var commit = repo?.Resolve(volume.Revision ?? "main");
-                if (repo is null || commit is null || repo.Private && !string.Equals(repo.Namespace, job.Owner, StringComparison.OrdinalIgnoreCase))
-                {
-                    return $"{kind.Wire()} {volume.Source} (revision {volume.Revision ?? "main"}) not found";
-                }
-
-                local = Path.Combine(folder, "volumes", (index++).ToString(CultureInfo.InvariantCulture));
-                foreach (var file in commit.Tree.Values)
-                {
-                    var target = Path.Combine(local, file.Path);
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    using var source = file.Open();
-                    using var output = File.Create(target);
-                    source.CopyTo(output);
-                }
-            }
-            else
-            {
-                return $"Invalid volume type '{volume.Type}': expected bucket, model, dataset or space";
-            }
-
-            if (!string.IsNullOrEmpty(volume.Path))
-            {
-                if (RepoNameRules.CheckPath(volume.Path.Trim('/')) is { } pathProblem)
-                {
-                    return pathProblem;
-                }
-
-                local = Path.Combine(local, volume.Path.Trim('/'));
-                Directory.CreateDirectory(local);
-            }
-
-            mounts.Add((volume.MountPath.TrimEnd('/'), local));
-        }
-
-        return null;
-    }
-
-    private void BuildEnvironment(ProcessStartInfo start, SandboxJob job, string work, List<(string MountPath, string Local)> mounts)
-    {
-        var environment = start.Environment;
-        environment.Clear();
-        environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
-        environment["HOME"] = work;
-        environment["LANG"] = "C.UTF-8";
-        environment["JOB_ID"] = job.Id;
-        environment["ACCELERATOR"] = "none";
-        environment["CPU_CORES"] = "2";
-        environment["MEMORY"] = "16Gi";
-        environment["HF_ENDPOINT"] = services.BaseUrl;
-        var volumes = new JsonObject();
-        foreach (var (mountPath, local) in mounts)
-        {
-            volumes[mountPath] = local;
-        }
-
-        environment["HF_SANDBOX_VOLUMES"] = volumes.ToJsonString(SandboxJsonContext.Relaxed.Options);
-        foreach (var (key, value) in job.Spec.Environment ?? [])
-        {
-            environment[key] = Substitute(value, mounts);
-        }
-
-        foreach (var (key, value) in job.Spec.Secrets ?? [])
-        {
-            environment[key] = value;
-        }
-    }
-
-    /// <summary>Replaces a mount path (at the start or after <c>=</c>, <c>:</c>, space or a quote, followed by the end or <c>/</c>) by its local folder.</summary>
-    internal static string Substitute(string value, IReadOnlyList<(string MountPath, string Local)> mounts)
-    {
-        foreach (var (mountPath, local) in mounts)
-        {
-            var index = 0;
-            while ((index = value.IndexOf(mountPath, index, StringComparison.Ordinal)) >= 0)
-            {
-                var end = index + mountPath.Length;
-                var before = index == 0 || value[index - 1] is '=' or ':' or ' ' or '"' or '\'' or ',';
-                var after = end == value.Length || value[end] is '/' or ' ' or '"' or '\'' or ':' or ',';
-                if (before && after)
-                {
-                    value = string.Concat(value.AsSpan(0, index), local, value.AsSpan(end));
-                    index += local.Length;
-                }
-                else
-                {
-                    index = end;
-                }
-            }
-        }
-
-        return value;
     }
 
     private async Task MonitorAsync(SandboxJob job)
@@ -351,27 +164,5 @@ internal sealed class JobManager(SandboxServices services)
         job.Log.Complete();
         job.Release();
         SandboxLog.JobFinished(services.Logger, job.Id, job.Stage);
-    }
-
-    private static JsonArray Strings(IEnumerable<string>? values)
-    {
-        var array = new JsonArray();
-        foreach (var value in values ?? [])
-        {
-            array.Append(value);
-        }
-
-        return array;
-    }
-
-    private static JsonObject Map(Dictionary<string, string>? values)
-    {
-        var map = new JsonObject();
-        foreach (var (key, value) in values ?? [])
-        {
-            map[key] = value;
-        }
-
-        return map;
     }
 }

@@ -33,7 +33,7 @@ internal sealed class ScheduledJobEndpoints(SandboxServices services)
             return WriteAsync(context, job);
         }));
         group.MapPost("/{id}/run", context => WithJobAsync(context, write: true, job => services.ScheduledJobs.Run(job) is { } run
-            ? SandboxHttp.WriteNodeAsync(context, services.Jobs.ToJson(run))
+            ? JobEndpoints.WriteAsync(context, services.Jobs.ToJson(run))
             : SandboxHttp.ErrorAsync(context, StatusCodes.Status409Conflict, "The previous run of this scheduled Job is still running (concurrency is off)")));
     }
 

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
 
@@ -9,42 +11,42 @@ namespace SpaceFactory.Sandbox.Spaces;
 /// <summary>Space runtime, control (hardware, sleeptime, restart, pause), host, secrets, variables and logs.</summary>
 internal sealed class SpaceEndpoints(SandboxServices services)
 {
-    public void Map(WebApplication app)
+    public void Map(IEndpointRouteBuilder app)
     {
-        const string Space = "/api/spaces/{ns}/{name}";
         app.MapGet("/api/spaces/hardware", context => SandboxHttp.WriteNodeAsync(context, HardwareCatalog.ToJson()));
-        app.MapGet(Space + "/runtime", context => WithSpaceAsync(context, write: false, (runtime, _) => RuntimeAsync(context, runtime)));
-        app.MapGet(Space + "/host", context => WithSpaceAsync(context, write: false, (runtime, _) => SandboxHttp.WriteNodeAsync(context, new JsonObject
+        var space = app.MapGroup("/api/spaces/{ns}/{name}");
+        space.MapGet("/runtime", context => WithSpaceAsync(context, write: false, (runtime, _) => RuntimeAsync(context, runtime)));
+        space.MapGet("/host", context => WithSpaceAsync(context, write: false, (runtime, _) => SandboxHttp.WriteNodeAsync(context, new JsonObject
         {
-            ["subdomain"] = SpaceRuntimeManager.Subdomain(runtime.Repo),
+            ["subdomain"] = SpaceRuntimeJson.Subdomain(runtime.Repo),
             ["host"] = runtime.App?.Origin,
         })));
-        app.MapGet(Space + "/jwt", context => WithSpaceAsync(context, write: false, (runtime, _) => SandboxHttp.WriteNodeAsync(context, new JsonObject
+        space.MapGet("/jwt", context => WithSpaceAsync(context, write: false, (runtime, _) => SandboxHttp.WriteNodeAsync(context, new JsonObject
         {
             ["accessToken"] = "sandbox-jwt-" + HexIds.New(32),
             ["token"] = "sandbox-jwt-" + HexIds.New(32),
             ["exp"] = services.TimeProvider.GetUtcNow().AddHours(1).ToUnixTimeSeconds(),
         })));
-        app.MapPost(Space + "/hardware", context => WithSpaceAsync(context, write: true, (runtime, _) => HardwareAsync(context, runtime)));
-        app.MapPost(Space + "/sleeptime", context => WithSpaceAsync(context, write: true, (runtime, _) => SleepTimeAsync(context, runtime)));
-        app.MapPost(Space + "/restart", context => WithSpaceAsync(context, write: true, (runtime, _) =>
+        space.MapPost("/hardware", context => WithSpaceAsync(context, write: true, (runtime, _) => HardwareAsync(context, runtime)));
+        space.MapPost("/sleeptime", context => WithSpaceAsync(context, write: true, (runtime, _) => SleepTimeAsync(context, runtime)));
+        space.MapPost("/restart", context => WithSpaceAsync(context, write: true, (runtime, _) =>
         {
             services.Spaces.StartBuild(runtime);
             return RuntimeAsync(context, runtime);
         }));
-        app.MapPost(Space + "/pause", context => WithSpaceAsync(context, write: true, (runtime, _) =>
+        space.MapPost("/pause", context => WithSpaceAsync(context, write: true, (runtime, _) =>
         {
             services.Spaces.Pause(runtime);
             return RuntimeAsync(context, runtime);
         }));
-        app.MapGet(Space + "/secrets", context => WithSpaceAsync(context, write: true, (runtime, _) => SecretsAsync(context, runtime)));
-        app.MapPost(Space + "/secrets", context => WithSpaceAsync(context, write: true, (runtime, _) => UpsertAsync(context, runtime, secret: true)));
-        app.MapDelete(Space + "/secrets", context => WithSpaceAsync(context, write: true, (runtime, _) => DeleteKeyAsync(context, runtime, secret: true)));
-        app.MapGet(Space + "/variables", context => WithSpaceAsync(context, write: false, (runtime, _) => VariablesAsync(context, runtime)));
-        app.MapPost(Space + "/variables", context => WithSpaceAsync(context, write: true, (runtime, _) => UpsertAsync(context, runtime, secret: false)));
-        app.MapDelete(Space + "/variables", context => WithSpaceAsync(context, write: true, (runtime, _) => DeleteKeyAsync(context, runtime, secret: false)));
-        app.MapGet(Space + "/logs/{kind}", context => WithSpaceAsync(context, write: false, (runtime, _) => LogsAsync(context, runtime)));
-        app.MapGet(Space + "/events", context => WithSpaceAsync(context, write: false, (runtime, _) => EventsAsync(context, runtime)));
+        space.MapGet("/secrets", context => WithSpaceAsync(context, write: true, (runtime, _) => SecretsAsync(context, runtime)));
+        space.MapPost("/secrets", context => WithSpaceAsync(context, write: true, (runtime, _) => UpsertAsync(context, runtime, secret: true)));
+        space.MapDelete("/secrets", context => WithSpaceAsync(context, write: true, (runtime, _) => DeleteKeyAsync(context, runtime, secret: true)));
+        space.MapGet("/variables", context => WithSpaceAsync(context, write: false, (runtime, _) => VariablesAsync(context, runtime)));
+        space.MapPost("/variables", context => WithSpaceAsync(context, write: true, (runtime, _) => UpsertAsync(context, runtime, secret: false)));
+        space.MapDelete("/variables", context => WithSpaceAsync(context, write: true, (runtime, _) => DeleteKeyAsync(context, runtime, secret: false)));
+        space.MapGet("/logs/{kind}", context => WithSpaceAsync(context, write: false, (runtime, _) => LogsAsync(context, runtime)));
+        space.MapGet("/events", context => WithSpaceAsync(context, write: false, (runtime, _) => EventsAsync(context, runtime)));
     }
 
     private async Task WithSpaceAsync(HttpContext context, bool write, Func<SpaceRuntime, Repo, Task> handler)
@@ -68,7 +70,7 @@ internal sealed class SpaceEndpoints(SandboxServices services)
         await handler(runtime, repo).ConfigureAwait(false);
     }
 
-    private static Task RuntimeAsync(HttpContext context, SpaceRuntime runtime) => SandboxHttp.WriteNodeAsync(context, SpaceRuntimeManager.RuntimeJson(runtime));
+    private static Task RuntimeAsync(HttpContext context, SpaceRuntime runtime) => SandboxHttp.WriteJsonAsync(context, SpaceRuntimeJson.Answer(runtime), SandboxJsonContext.Relaxed.SpaceRuntimeAnswer);
 
     private async Task HardwareAsync(HttpContext context, SpaceRuntime runtime)
     {
@@ -258,11 +260,11 @@ internal sealed class SpaceEndpoints(SandboxServices services)
         {
             while (!ct.IsCancellationRequested)
             {
-                var json = SpaceRuntimeManager.RuntimeJson(runtime);
+                var json = SpaceRuntimeJson.Answer(runtime);
                 var stage = runtime.Stage;
                 if (!string.Equals(stage, last, StringComparison.Ordinal))
                 {
-                    await context.Response.WriteAsync("event: status\ndata: " + json.ToJsonString(SandboxJsonContext.Relaxed.Options) + "\n\n", ct).ConfigureAwait(false);
+                    await context.Response.WriteAsync("event: status\ndata: " + JsonSerializer.Serialize(json, SandboxJsonContext.Relaxed.SpaceRuntimeAnswer) + "\n\n", ct).ConfigureAwait(false);
                     await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                     last = stage;
                 }

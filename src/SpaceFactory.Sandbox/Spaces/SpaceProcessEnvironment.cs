@@ -39,7 +39,7 @@ internal static class SpaceProcessEnvironment
         start.Environment["SPACE_ID"] = repo.Id;
         start.Environment["SPACE_AUTHOR_NAME"] = repo.Namespace;
         start.Environment["SPACE_REPO_NAME"] = repo.Name;
-        start.Environment["SPACE_HOST"] = (runtime.App?.Origin is { } origin ? new Uri(origin).Authority : SpaceRuntimeManager.Subdomain(repo) + ".hf.space");
+        start.Environment["SPACE_HOST"] = (runtime.App?.Origin is { } origin ? new Uri(origin).Authority : SpaceRuntimeJson.Subdomain(repo) + ".hf.space");
         if ((runtime.CurrentHardware ?? runtime.RequestedHardware)?.StartsWith("zero", StringComparison.Ordinal) == true)
         {
             start.Environment["SPACES_ZERO_GPU"] = "true";

@@ -92,6 +92,35 @@ public class GeneratedAppStructureTests
     }
 
     [Test]
+    public void Text_generation_streams_the_continuation_and_its_simulation_streams_too()
+    {
+        var app = Generator.Generate(RequestFor(SupportedPipeline.TextGeneration));
+        using var manifest = JsonDocument.Parse(app["spacefactory_manifest.json"]);
+        var simulation = manifest.RootElement.GetProperty("simulation").GetProperty("/generate");
+        var structure = PythonAppInspector.Inspect(app["app.py"]);
+        if (structure is null)
+        {
+            Assert.Ignore("python3 is not installed.");
+        }
+
+        Assert.That(structure!.Generators, Does.Contain("generate"), "generate yields the growing text");
+        Assert.That(app["app.py"], Does.Contain("TextIteratorStreamer(pipe.tokenizer, skip_prompt=True"));
+        Assert.That(simulation.GetProperty("mode").GetString(), Is.EqualTo("echo_prefix"));
+        Assert.That(simulation.GetProperty("stream").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { " [simulated", " continuation]" }));
+    }
+
+    [Test]
+    public void The_chat_simulation_streams_its_reply()
+    {
+        var app = Generator.Generate(RequestFor(SupportedPipeline.Chat));
+        using var manifest = JsonDocument.Parse(app["spacefactory_manifest.json"]);
+        var simulation = manifest.RootElement.GetProperty("simulation").GetProperty("/chat");
+
+        Assert.That(simulation.GetProperty("mode").GetString(), Is.EqualTo("chat"));
+        Assert.That(simulation.GetProperty("stream").GetArrayLength(), Is.GreaterThan(1));
+    }
+
+    [Test]
     public void Chat_streams_the_conversation_from_a_named_endpoint_taking_messages()
     {
         var app = Generator.Generate(RequestFor(SupportedPipeline.Chat, zeroGpu: true));

@@ -149,12 +149,16 @@ public class GradioAppGeneratorTests
         {
             "fixed" => simulation.GetProperty("outputs").GetRawText(),
             "echo" => "[" + string.Join(",", inputs.Select(i => i.GetRawText())) + "]",
-            "echo_prefix" => JsonSerializer.Serialize(new[] { inputs[0].GetString() + simulation.GetProperty("suffix").GetString() }, TestJsonContext.Default.StringArray),
+            "echo_prefix" => JsonSerializer.Serialize(new[] { inputs[0].GetString() + simulation.GetProperty("suffix").GetString() + Streamed(simulation) }, TestJsonContext.Default.StringArray),
             _ => throw new AssertionException($"unexpected simulation mode {mode}"),
         };
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
+
+    /// <summary>A generator's chunks, appended to the text in order (the Sandbox's <c>stream</c>).</summary>
+    private static string Streamed(JsonElement simulation) =>
+        simulation.TryGetProperty("stream", out var stream) ? string.Concat(stream.EnumerateArray().Select(c => c.GetString())) : string.Empty;
 
     private static string? Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value;
 

@@ -80,6 +80,12 @@ try {
 } catch (e) {
 	result.failError = e?.message ?? String(e);
 }
+// A generator streams: submit() yields one data message per process_generating (the client applies the diffs).
+result.streamed = [];
+for await (const message of client.submit("/generate_stream", ["Once upon a time", 5])) {
+	if (message.type === "data") result.streamed.push(message.data[0]);
+	if (message.type === "status" && ["complete", "error"].includes(message.stage)) break;
+}
 client.close?.();
 
 // Connecting by the app's own origin (no Hub lookup) works as well.
@@ -93,12 +99,14 @@ const modelRepo = { type: "model", name: `${me.name}/npm-lfs-model` };
 await createRepo({ repo: modelRepo, accessToken, hubUrl });
 const weights = new Uint8Array(160).map((_, i) => (i * 7) % 256);
 const lfsCommit = await uploadFiles({ repo: modelRepo, accessToken, hubUrl, files: [{ path: "weights.bin", content: new Blob([weights]) }] });
-const model = await modelInfo({ name: modelRepo.name, accessToken, hubUrl });
+const model = await modelInfo({ name: modelRepo.name, accessToken, hubUrl, additionalFields: ["filePaths", "sha"] });
 const downloaded = new Uint8Array(await (await downloadFile({ repo: modelRepo, path: "weights.bin", accessToken, hubUrl })).arrayBuffer());
 result.lfs = {
 	commitOid: lfsCommit?.commit?.oid ?? null,
 	private: model.private,
 	roundTrip: downloaded.length === weights.length && downloaded.every((b, i) => b === weights[i]),
+	filePaths: model.filePaths ?? null,
+	sha: model.sha ?? null,
 };
 
 // Listing the repo the way snapshot-style code does: tree, paths-info, commits, and the repo listings.

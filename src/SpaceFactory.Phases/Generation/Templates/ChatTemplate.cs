@@ -42,7 +42,16 @@ internal class ChatTemplate : MediaTemplate
         writer.WriteEndArray();
     }
 
-    public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) => WriteMode(writer, "chat");
+    /// <summary>The chunks of the simulated reply.</summary>
+    public static readonly IReadOnlyList<string> SimulatedReply = ["[simulated", " streamed", " reply]"];
+
+    public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("mode", "chat");
+        SimulatedStream.Write(writer, SimulatedReply);
+        writer.WriteEndObject();
+    }
 
     public override IReadOnlyList<TemplateEndpoint> OtherEndpoints(GradioAppRequest request) => [AddMessageEndpoint(request)];
 

@@ -3,9 +3,15 @@ using SpaceFactory.Phases.Validation;
 
 namespace SpaceFactory.Phases.Generation.Templates;
 
-/// <summary><c>text-generation</c>: <c>/generate(prompt, max_new_tokens)</c> returns the prompt and its continuation.</summary>
+/// <summary>
+/// <c>text-generation</c>: <c>/generate(prompt, max_new_tokens)</c> streams the prompt and its growing continuation
+/// (a generator); the simulation streams the same way in chunks.
+/// </summary>
 internal sealed class TextGenerationTemplate : PipelineTemplate
 {
+    /// <summary>The chunks the simulated <c>/generate</c> yields after the prompt.</summary>
+    public static readonly IReadOnlyList<string> SimulatedContinuation = [" [simulated", " continuation]"];
+
     public override string EndpointName => "generate";
 
     public override string FileName => "text_generation.py";
@@ -25,7 +31,8 @@ internal sealed class TextGenerationTemplate : PipelineTemplate
     {
         writer.WriteStartObject();
         writer.WriteString("mode", "echo_prefix");
-        writer.WriteString("suffix", " [simulated continuation]");
+        writer.WriteString("suffix", string.Empty);
+        SimulatedStream.Write(writer, SimulatedContinuation);
         writer.WriteEndObject();
     }
 
