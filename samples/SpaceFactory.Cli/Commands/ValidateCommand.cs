@@ -13,14 +13,15 @@ internal static class ValidateCommand
         var space = new Argument<string>("space-id") { Description = "The Space to validate, namespace/name." };
         var endpoint = new Option<string?>("--endpoint") { Description = "The endpoint to call, e.g. /predict (default: the first in its API)." };
         var inputs = new Option<string?>("--inputs") { Description = "The inputs as a JSON array, e.g. '[\"Hello\", 8]' (default: each parameter's example)." };
-        var calls = new Option<int>("--calls") { Description = "How many calls to make (latency p50/p95).", DefaultValueFactory = _ => 3 };
+        var calls = new Option<int>("--calls") { Description = "How many calls to make (the first, cold, apart; p50/p95 of the others).", DefaultValueFactory = _ => 3 };
+        var expect = new Option<string?>("--expect") { Description = "The output type the Space must return: text, image, audio, label, json or file." };
         var sandbox = CliOptions.Sandbox();
         var record = CliOptions.Record();
         var json = CliOptions.Json();
         var verbose = CliOptions.Verbose();
-        var command = new Command("validate", "Wait for an existing Space and call its API N times; records output type, p50/p95 latency and the returned value.")
+        var command = new Command("validate", "Wait for an existing Space of yours, call its API N times: output type checked, returned files kept, cold/p50/p95 latency, a ZeroGPU duration; one line in its monitor history.")
         {
-            space, endpoint, inputs, calls, sandbox, record, json, verbose,
+            space, endpoint, inputs, calls, expect, sandbox, record, json, verbose,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
@@ -37,6 +38,11 @@ internal static class ValidateCommand
             if (parse.GetValue(inputs) is { } i)
             {
                 parameters["inputs"] = i;
+            }
+
+            if (parse.GetValue(expect) is { } x)
+            {
+                parameters["expect"] = x;
             }
 
             var request = new FactoryRequest(FactoryRecipes.ValidateSpace) { Parameters = parameters };

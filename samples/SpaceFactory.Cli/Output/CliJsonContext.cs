@@ -10,6 +10,7 @@ namespace SpaceFactory.Cli.Output;
 [JsonSerializable(typeof(SandboxJson))]
 [JsonSerializable(typeof(RunState))]
 [JsonSerializable(typeof(List<RunState>))]
+[JsonSerializable(typeof(List<SpaceFactory.Phases.Monitoring.MonitorEntry>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Indented, with readable quotes and non-ASCII text (the output goes to terminals and scripts, never into HTML).</summary>

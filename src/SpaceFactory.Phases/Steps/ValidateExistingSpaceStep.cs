@@ -65,13 +65,22 @@ public sealed class ValidateExistingSpaceStep(
 
     private async Task<(StepResult Step, ValidationTestResult? Result)> ValidateAsync(PhaseContext context, RepoId space, int calls, string? expect, CancellationToken cancellationToken)
     {
-        var wait = await hub.WaitForSpaceRunningAsync(space, new SpaceRunningWaitOptions
+        SpaceWaitResult wait;
+        try
         {
-            Watch = new SpaceWatchOptions { PollInterval = _wait.InitialDelay, MaxPollInterval = _wait.MaxDelay },
-            Timeout = _wait.Timeout,
-            OnStage = (runtime, _) => new ValueTask(context.Recorder.RecordEventAsync("space_stage", $"{space} is {runtime.Stage}", cancellationToken: cancellationToken)),
-            OnWake = (_, _) => new ValueTask(context.Recorder.RecordEventAsync("space_restarted", $"{space} was sleeping; restart requested", cancellationToken: cancellationToken)),
-        }, cancellationToken).ConfigureAwait(false);
+            wait = await hub.WaitForSpaceRunningAsync(space, new SpaceRunningWaitOptions
+            {
+                Watch = new SpaceWatchOptions { PollInterval = _wait.InitialDelay, MaxPollInterval = _wait.MaxDelay },
+                Timeout = _wait.Timeout,
+                OnStage = (runtime, _) => new ValueTask(context.Recorder.RecordEventAsync("space_stage", $"{space} is {runtime.Stage}", cancellationToken: cancellationToken)),
+                OnWake = (_, _) => new ValueTask(context.Recorder.RecordEventAsync("space_restarted", $"{space} was sleeping; restart requested", cancellationToken: cancellationToken)),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HfNotFoundException)
+        {
+            throw new RecipeParameterException("space", $"There is no Space {space}, or the token cannot see it.");
+        }
+
         if (!wait.IsRunning)
         {
             var stage = wait.Runtime?.Stage.ToString() ?? "not reporting a stage";
