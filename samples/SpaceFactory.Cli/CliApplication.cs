@@ -28,7 +28,8 @@ internal static class CliApplication
     public static async Task<int> RunAsync(string[] args)
     {
         CliConsole.Configure();
-        var parse = Create().Parse(args);
+        // No response files: '@daily' is a schedule, not a file of arguments.
+        var parse = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -7,6 +7,7 @@ namespace SpaceFactory.Cli.Output;
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(RunResultJson))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(ScheduleJson))]
 [JsonSerializable(typeof(SandboxJson))]
 [JsonSerializable(typeof(RunState))]
 [JsonSerializable(typeof(List<RunState>))]

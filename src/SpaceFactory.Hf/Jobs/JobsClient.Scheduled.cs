@@ -83,6 +83,22 @@ public partial class JobsClient
         using var response = await HfHttp.SendAsync(_http, request, _timeProvider, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Starts a run of a scheduled Job now, outside its schedule (<c>POST /api/scheduled-jobs/{namespace}/{id}/run</c>).</summary>
+    /// <param name="scheduledJobId">The scheduled Job's id.</param>
+    /// <param name="owner">Its namespace; <see langword="null"/> for the token ns.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The Job of the run.</returns>
+    /// <exception cref="HfConflictException">The previous run still runs and concurrency is off.</exception>
+    public virtual async Task<JobInfo> RunScheduledJobNowAsync(string scheduledJobId, string? owner = null, CancellationToken cancellationToken = default)
+    {
+        CheckJobId(scheduledJobId);
+        CheckNamespace(owner);
+        var ns = await ResolveNamespaceAsync(owner, cancellationToken).ConfigureAwait(false);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"api/scheduled-jobs/{Escape(ns)}/{Escape(scheduledJobId)}/run");
+        var job = await HfHttp.SendForJsonAsync(_http, request, JobsJsonContext.Default.JobInfo, _timeProvider, cancellationToken).ConfigureAwait(false);
+        return WithUrl(job);
+    }
+
     private async Task<ScheduledJobInfo> SendScheduledAsync(HttpMethod method, string scheduledJobId, string? action, string? owner, CancellationToken cancellationToken)
     {
         CheckJobId(scheduledJobId);
