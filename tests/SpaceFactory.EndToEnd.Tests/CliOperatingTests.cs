@@ -217,4 +217,17 @@ public class CliOperatingTests
         Assert.That((await jobs.InspectScheduledJobAsync(id)).Suspend, Is.True);
         await jobs.DeleteScheduledJobAsync(id);
     }
+
+    [Test]
+    public async Task Sandbox_stops_cleanly_on_sigterm()
+    {
+        var folder = CliProcess.TempFolder("sf-cli-sandbox-");
+        var (process, output, error) = await StartUntilAsync(folder, new Dictionary<string, string?>(), "token", "sandbox", "--json");
+
+        Terminate(process);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(process.ExitCode, Is.Zero, output.ToString() + error);
+        Assert.That(error.ToString(), Does.Contain("Stopping the Sandbox"));
+    }
 }

@@ -8,6 +8,7 @@ namespace SpaceFactory.Cli.Output;
 [JsonSerializable(typeof(RunResultJson))]
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(ScheduleJson))]
+[JsonSerializable(typeof(UrlJson))]
 [JsonSerializable(typeof(SandboxJson))]
 [JsonSerializable(typeof(RunState))]
 [JsonSerializable(typeof(List<RunState>))]
