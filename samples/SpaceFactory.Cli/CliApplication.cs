@@ -1,5 +1,7 @@
 using System.CommandLine;
 using SpaceFactory.Cli.Commands;
+using SpaceFactory.Cli.Hosting;
+using SpaceFactory.Cli.Output;
 
 namespace SpaceFactory.Cli;
 
@@ -17,12 +19,17 @@ internal static class CliApplication
         SandboxCommand.Create(),
         RepoCommand.Create(),
         UploadCommand.Create(),
+        CancelCommand.Create(),
+        ResumeCommand.Create(),
+        MonitorsCommand.Create(),
     };
 
     /// <summary>Parses and runs; usage errors exit with <see cref="ExitCodes.InvalidInput"/>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var parse = Create().Parse(args);
+        CliConsole.Configure();
+        // No response files: '@daily' is a schedule, not a file of arguments.
+        var parse = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -34,6 +41,8 @@ internal static class CliApplication
             return ExitCodes.InvalidInput;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Our own Ctrl+C/SIGTERM handling (CliSignals): the first cancels cooperatively, a second exits at once.
+        using var signals = new CliSignals();
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token).ConfigureAwait(false);
     }
 }

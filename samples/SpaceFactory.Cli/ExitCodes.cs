@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>The run succeeded (or the query answered).</summary>
     public const int Success = 0;
 
-    /// <summary>The run ended failed or cancelled; the record says why.</summary>
+    /// <summary>The run ended failed; the record says why.</summary>
     public const int RunFailed = 1;
 
     /// <summary>An argument or input was invalid (bad model id, unknown recipe, malformed option).</summary>
@@ -23,4 +23,7 @@ internal static class ExitCodes
 
     /// <summary>An unexpected error.</summary>
     public const int InternalError = 70;
+
+    /// <summary>The run was cancelled (Ctrl+C, SIGTERM or <c>spacefactory cancel</c>); a second Ctrl+C exits with the same code.</summary>
+    public const int Cancelled = 130;
 }

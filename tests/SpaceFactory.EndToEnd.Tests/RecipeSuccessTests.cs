@@ -76,7 +76,7 @@ public class RecipeSuccessTests
         Assert.That(result.Status, Is.EqualTo(RunStatus.Succeeded), result.Outcome?.Reason);
         using var test = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(fixture.RunFolder(result.RunId), "tests/test_result.json")));
         Assert.That(test.RootElement.GetProperty("latencies_ms").GetArrayLength(), Is.EqualTo(5));
-        Assert.That(test.RootElement.GetProperty("output_type").GetString(), Is.EqualTo("String"));
+        Assert.That(test.RootElement.GetProperty("output_type").GetString(), Is.EqualTo("text"));
         Assert.That(test.RootElement.GetProperty("outputs")[0].GetString(), Is.EqualTo("ping"));
         Assert.That(test.RootElement.GetProperty("p95_ms").GetDouble(), Is.GreaterThanOrEqualTo(test.RootElement.GetProperty("p50_ms").GetDouble()));
     }

@@ -21,7 +21,7 @@ internal static class CommandRunner
         }
         catch (Exception ex) when (ex is CliInputException or RecipeParameterException or ArgumentException or FormatException or OptionsValidationException)
         {
-            return Fail(json, "invalid_input", ex.Message, ExitCodes.InvalidInput);
+            return Fail(json, "invalid_input", UserText.Of(ex), ExitCodes.InvalidInput);
         }
         catch (Exception ex) when (ex is MissingTokenException or MissingJobTokenException)
         {
@@ -45,7 +45,8 @@ internal static class CommandRunner
         }
         catch (Exception ex)
         {
-            return Fail(json, "internal_error", $"{ex.GetType().Name}: {ex.Message}", ExitCodes.InternalError);
+            // No .NET type names or parser text: the message in words, and where the details are.
+            return Fail(json, "internal_error", $"Something went wrong inside SpaceFactory: {UserText.Of(ex)} Run again with --verbose for details.", ExitCodes.InternalError);
         }
     }
 

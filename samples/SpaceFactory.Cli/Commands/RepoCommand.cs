@@ -19,8 +19,9 @@ internal static class RepoCommand
         var sdk = new Option<string?>("--space-sdk") { Description = "The Space SDK: gradio, docker or static (Spaces only)." };
         var makePrivate = new Option<bool>("--private") { Description = "Create the repository private (without it, the Hub makes it public)." };
         var existOk = new Option<bool>("--exist-ok") { Description = "Do not fail when it already exists." };
-        var create = new Command("create", "Create a repository on the Hub (HF_ENDPOINT, HF_TOKEN).") { repoId, repoType, sdk, makePrivate, existOk };
-        create.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(json: false, async () =>
+        var json = CliOptions.Json();
+        var create = new Command("create", "Create a repository on the Hub (HF_ENDPOINT, HF_TOKEN).") { repoId, repoType, sdk, makePrivate, existOk, json };
+        create.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             using var services = HubSession.Build(Connections.FromEnvironment());
             var hub = services.GetRequiredService<HubClient>();
@@ -38,7 +39,9 @@ internal static class RepoCommand
                 Sdk = type == RepoType.Space ? parse.GetValue(sdk) ?? "gradio" : null,
                 ExistOk = parse.GetValue(existOk),
             }, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(created.Url.ToString()).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(parse.GetValue(json)
+                ? System.Text.Json.JsonSerializer.Serialize(new Output.UrlJson(created.Url.ToString()), Output.CliJsonContext.Readable.UrlJson)
+                : created.Url.ToString()).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return new Command("repo", "Hub repositories (the Hub CLI's 'repo' verbs).") { create };

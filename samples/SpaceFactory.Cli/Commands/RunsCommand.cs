@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using SpaceFactory.Cli.Output;
+using SpaceFactory.Cli.Runs;
 using SpaceFactory.Core.Records;
 using Spectre.Console;
 
@@ -19,13 +20,13 @@ internal static class RunsCommand
         var command = new Command("runs", "List runs, newest first.") { bucket, limit, record, json, verbose };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
-            var (reader, owner) = RecordSource.Open(parse.GetRequiredValue(record), parse.GetValue(bucket), parse.GetValue(verbose));
-            using (owner)
+            var (reader, clients) = RecordSource.Open(parse.GetRequiredValue(record), parse.GetValue(bucket), parse.GetValue(verbose));
+            using (clients)
             {
                 var states = new List<RunState>();
                 await foreach (var run in reader.ListRunsAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    states.Add(run.State);
+                    states.Add(clients is null ? RunLiveness.OfLocal(run.State, parse.GetRequiredValue(record)) : run.State);
                     if (states.Count >= Math.Max(1, parse.GetValue(limit)))
                     {
                         break;

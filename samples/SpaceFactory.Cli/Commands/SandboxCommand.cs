@@ -15,6 +15,12 @@ internal static class SandboxCommand
         var command = new Command("sandbox", "Run the Sandbox (a local Hugging Face emulator) until Ctrl+C; prints its URL and a token.") { port, data, json };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
+            if (CliSignals.Current is { } signals)
+            {
+                // Ctrl+C or SIGTERM stops serving; disposing the Sandbox stops the app processes it started.
+                signals.FirstSignalNotice = "Stopping the Sandbox and the app processes it started…";
+            }
+
             var options = new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = parse.GetValue(data), GradioPython = SandboxSession.GradioPython() };
             if (!parse.GetValue(json))
             {

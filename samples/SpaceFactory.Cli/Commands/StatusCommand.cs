@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Cli.Output;
+using SpaceFactory.Cli.Runs;
+using SpaceFactory.Hf.Jobs;
 using SpaceFactory.Core;
 using Spectre.Console;
 
@@ -20,11 +23,16 @@ internal static class StatusCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             var id = RunId.Parse(parse.GetRequiredValue(runId));
-            var (reader, owner) = RecordSource.Open(parse.GetRequiredValue(record), parse.GetValue(bucket), parse.GetValue(verbose));
-            using (owner)
+            var (reader, clients) = RecordSource.Open(parse.GetRequiredValue(record), parse.GetValue(bucket), parse.GetValue(verbose));
+            using (clients)
             {
                 var state = await reader.GetStateAsync(id, cancellationToken).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"There is no run {id} in {reader.Describe(id)}.");
+
+                // A record that says running although its process or Job is gone is shown interrupted, with the command to resume it.
+                state = clients is null
+                    ? RunLiveness.OfLocal(state, parse.GetRequiredValue(record))
+                    : await RunLiveness.OfJobAsync(state, clients.GetRequiredService<JobsClient>(), cancellationToken).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
                     Console.Out.WriteLine(JsonSerializer.Serialize(state, CliJsonContext.Readable.RunState));

@@ -19,8 +19,9 @@ internal static class UploadCommand
         var pathInRepo = new Argument<string?>("path-in-repo") { Description = "Where it goes in the repository (default: the file's name, or the root for a folder).", DefaultValueFactory = _ => null };
         var repoType = new Option<string?>("--repo-type") { Description = "model (default), dataset or space." };
         var message = new Option<string?>("--commit-message") { Description = "The commit title." };
-        var command = new Command("upload", "Upload a file or a folder to a Hub repository in one commit (HF_ENDPOINT, HF_TOKEN).") { repoId, localPath, pathInRepo, repoType, message };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(json: false, async () =>
+        var json = CliOptions.Json();
+        var command = new Command("upload", "Upload a file or a folder to a Hub repository in one commit (HF_ENDPOINT, HF_TOKEN).") { repoId, localPath, pathInRepo, repoType, message, json };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             var local = Path.GetFullPath(parse.GetRequiredValue(localPath));
             var files = Files(local, parse.GetValue(pathInRepo));
@@ -37,7 +38,9 @@ internal static class UploadCommand
                 parse.GetValue(message) ?? $"Upload {files.Count} file{(files.Count == 1 ? string.Empty : "s")} with spacefactory",
                 files.Select(f => (CommitOperation)CommitOperation.AddFile(f.PathInRepo, () => File.OpenRead(f.LocalPath), new FileInfo(f.LocalPath).Length)),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(commit.CommitUrl.ToString()).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(parse.GetValue(json)
+                ? System.Text.Json.JsonSerializer.Serialize(new Output.UrlJson(commit.CommitUrl.ToString()), Output.CliJsonContext.Readable.UrlJson)
+                : commit.CommitUrl.ToString()).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;

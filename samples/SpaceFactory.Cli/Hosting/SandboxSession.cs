@@ -14,9 +14,13 @@ internal static class SandboxSession
     public static Task<HfSandbox> StartAsync(CancellationToken cancellationToken, string? dataRoot = null)
     {
         var options = new HfSandboxOptions { DataRoot = dataRoot, GradioPython = GradioPython() };
-        options.JobImageCommandMap[WorkerImage] = argv => [.. WorkerLauncher(), .. argv.SkipWhile(a => !string.Equals(a, "worker", StringComparison.Ordinal))];
+        options.JobImageCommandMap[WorkerImage] = JobCommand;
         return HfSandbox.StartAsync(options, cancellationToken);
     }
+
+    /// <summary>What a Sandbox Job of the worker image runs: this CLI from its first verb (<c>worker</c>, or <c>validate</c> for scheduled checks).</summary>
+    public static IReadOnlyList<string> JobCommand(IReadOnlyList<string> argv) =>
+        [.. WorkerLauncher(), .. argv.SkipWhile(a => a is not ("worker" or "validate"))];
 
     /// <summary>The Python of <see cref="GradioPythonVariable"/>, or null (simulated apps).</summary>
     public static string? GradioPython() => Environment.GetEnvironmentVariable(GradioPythonVariable) is { Length: > 0 } python ? python : null;

@@ -7,9 +7,12 @@ namespace SpaceFactory.Cli.Output;
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(RunResultJson))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(ScheduleJson))]
+[JsonSerializable(typeof(UrlJson))]
 [JsonSerializable(typeof(SandboxJson))]
 [JsonSerializable(typeof(RunState))]
 [JsonSerializable(typeof(List<RunState>))]
+[JsonSerializable(typeof(List<SpaceFactory.Phases.Monitoring.MonitorEntry>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Indented, with readable quotes and non-ASCII text (the output goes to terminals and scripts, never into HTML).</summary>

@@ -11,16 +11,17 @@ internal static class RunSummaryView
 {
     public static void Show(IAnsiConsole console, RunState state, string record)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"Run {state.RunId} ({Markup.Escape(state.Recipe)})");
+        console.MarkupLine($"Run {state.RunId} ({Markup.Escape(state.Recipe)})");
+        var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("step").AddColumn("status").AddColumn(new TableColumn("duration").RightAligned()).AddColumn("summary");
         foreach (var step in state.Steps)
         {
-            var summary = step.Error is not null ? $"{step.Error.Type}: {step.Error.Message}" : step.Outcome?.Reason ?? step.Summary ?? string.Empty;
+            var summary = step.Error?.Message ?? step.Outcome?.Reason ?? step.Summary ?? string.Empty; // the message, never the .NET type
             table.AddRow(
                 Markup.Escape(step.Name),
                 Colour(step.Status),
                 step.DurationMs is { } ms ? ms.ToString("N0", CultureInfo.InvariantCulture) + " ms" : string.Empty,
-                Markup.Escape(summary.Length > 100 ? summary[..100] + "…" : summary));
+                Markup.Escape(CliConsole.Cell(summary)));
         }
 
         console.Write(table);
@@ -34,6 +35,16 @@ internal static class RunSummaryView
         if (state.Target is not null)
         {
             console.MarkupLine($"target: {Markup.Escape(state.Target)} {Markup.Escape(state.Links.TryGetValue("space", out var url) ? url : string.Empty)}");
+        }
+
+        foreach (var (name, link) in state.Links.Where(l => l.Key is not "space").OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            console.MarkupLine($"{Markup.Escape(name)}: {Markup.Escape(link)}");
+        }
+
+        if (state.Outcome?.Code == OutcomeCode.Interrupted || state.Status == RunStatus.Cancelled)
+        {
+            console.MarkupLine($"resume: {Markup.Escape(Runs.InterruptedRun.ResumeCommand(state.RunId))}");
         }
 
         console.MarkupLine($"record: {Markup.Escape(record)}");

@@ -18,7 +18,7 @@ namespace SpaceFactory.Hf.Jobs;
 /// <para>Secrets (<see cref="JobSecret"/>) travel only in the run request's <c>secrets</c> object.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
-public class JobsClient
+public partial class JobsClient
 {
     /// <summary>How long a snapshot read (<see cref="JobLogOptions.Follow"/> off) waits for more lines, as the official client.</summary>
     private static readonly TimeSpan SnapshotIdleTimeout = TimeSpan.FromSeconds(5);

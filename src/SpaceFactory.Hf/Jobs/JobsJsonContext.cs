@@ -8,4 +8,7 @@ namespace SpaceFactory.Hf.Jobs;
 [JsonSerializable(typeof(List<JobInfo>))]
 [JsonSerializable(typeof(List<JobHardware>))]
 [JsonSerializable(typeof(WhoAmIName))]
+[JsonSerializable(typeof(ScheduledJobRequest))]
+[JsonSerializable(typeof(ScheduledJobInfo))]
+[JsonSerializable(typeof(List<ScheduledJobInfo>))]
 internal sealed partial class JobsJsonContext : JsonSerializerContext;

@@ -35,6 +35,21 @@ internal sealed record ValidationTestResult
     /// <summary>Latency of each call, in milliseconds.</summary>
     public IReadOnlyList<double> LatenciesMs { get; init; } = [];
 
+    /// <summary>The first call's latency (it may wake the app or load the model), kept apart from p50/p95 when there were more calls.</summary>
+    public double? ColdMs { get; init; }
+
+    /// <summary>The output type the caller expected (<c>--expect</c>), if any.</summary>
+    public string? ExpectedOutputType { get; init; }
+
+    /// <summary>The output type the app's schema declares for its first return component, if known.</summary>
+    public string? DeclaredOutputType { get; init; }
+
+    /// <summary>The returned files stored with the run (<c>artifacts/…</c>).</summary>
+    public IReadOnlyList<string> OutputFiles { get; init; } = [];
+
+    /// <summary>The ZeroGPU duration recommended from the latencies.</summary>
+    public GpuDurationRecommendation? GpuDuration { get; init; }
+
     /// <summary>Median latency.</summary>
     public double? P50Ms { get; init; }
 
