@@ -1,6 +1,7 @@
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>Checks a scheduled Job's schedule before it is sent: a preset (<c>@daily</c>…) or a five-field cron expression.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public static class JobSchedule
 {
     /// <summary>The presets the Hub accepts.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>A scheduled Job as the Hub answers it (<c>/api/scheduled-jobs/{namespace}[/{id}]</c>): a Job spec run on a schedule.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record ScheduledJobInfo
 {
     /// <summary>The scheduled Job's id.</summary>

@@ -1,6 +1,7 @@
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>How a scheduled Job starts.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record ScheduledJobOptions
 {
     /// <summary>Create it suspended (no run until resumed); <see langword="null"/> leaves the Hub's default (active).</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>One run of a scheduled Job: an ordinary Job.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record ScheduledJobRun
 {
     /// <summary>The Job id of the run.</summary>

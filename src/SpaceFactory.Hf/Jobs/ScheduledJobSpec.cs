@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>The Job spec of a scheduled Job as the Hub returns it (secret names only, never values).</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record ScheduledJobSpec
 {
     /// <summary>The Docker image, when it runs one.</summary>

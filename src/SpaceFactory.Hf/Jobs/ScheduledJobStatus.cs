@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace SpaceFactory.Hf.Jobs;
 
 /// <summary>The status part of a scheduled Job.</summary>
+[System.Diagnostics.CodeAnalysis.Experimental("SFHF001")]
 public sealed record ScheduledJobStatus
 {
     /// <summary>The last run, if it ran.</summary>

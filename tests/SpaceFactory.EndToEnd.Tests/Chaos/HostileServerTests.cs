@@ -43,6 +43,10 @@ public class HostileServerTests
             }).AddSpaceFactory(RecordRoot);
             services.AddSingleton(new StepRetryOptions { MaxAttempts = 2, Delay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) });
             Provider = services.BuildServiceProvider();
+
+            // validate-space first checks that the Space is in the token owner's namespaces; a test may answer otherwise.
+            Server.Given(Request.Create().UsingGet().WithPath("/api/whoami-v2")).AtPriority(100)
+                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"type":"user","name":"me","orgs":[]}"""));
         }
 
         public WireMockServer Server { get; }
