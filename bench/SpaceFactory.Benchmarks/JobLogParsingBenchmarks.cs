@@ -69,15 +69,28 @@ public class JobLogParsingBenchmarks
         return count;
     }
 
-    /// <summary>The client's parser without HTTP: SseParser framing + JobLogEventParser (fast path, Utf8JsonReader fallback).</summary>
+    /// <summary>The previous client path without HTTP: in-box SseParser framing + JobLogEventParser.</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
     public async Task<int> SseParserWithJobLogEventParser()
     {
         var count = 0;
-        await using var events = JobLogStreamReader.EnumerateEvents(new MemoryStream(_payload, writable: false), default);
+        await foreach (var item in SseParser.Create(new MemoryStream(_payload, writable: false), JobLogEventParser.ItemParser).EnumerateAsync())
+        {
+            count += item.Data.HasLine ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>The client's reader without HTTP: framing and parsing in one pass over a PipeReader's buffers.</summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public async Task<int> JobLogEventReader_OnePass()
+    {
+        var count = 0;
+        await using var events = JobLogStreamReader.EnumerateEvents(new MemoryStream(_payload, writable: false), "GET /bench", default);
         while (await events.MoveNextAsync())
         {
-            count += events.Current.Data.HasLine ? 1 : 0;
+            count += events.Current.HasLine ? 1 : 0;
         }
 
         return count;

@@ -4,27 +4,42 @@ namespace SpaceFactory.Scenarios;
 
 /// <summary>
 /// Re-invokes this runner with <c>--child Pn</c> so that a workload's peak RSS (VmHWM) is its own, not the runner's
-/// (which also hosts the local server and its payload).
+/// (which also hosts the local server and its payload), and so that a cold measurement starts in a fresh process.
 /// </summary>
 internal static class ChildProcess
 {
-    public static async Task<ScenarioResult> RunAsync(ScenarioResult result, string workload, Uri target, ScenarioOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the child to its end and reads what it printed into <paramref name="result"/>; returns the parent's start
+    /// timestamp. <paramref name="binary"/>: a native build of this runner to start instead of <c>dotnet</c> + this assembly.
+    /// </summary>
+    public static async Task<long> RunAsync(ScenarioResult result, string workload, Uri target, ScenarioOptions options, string? token, string? binary, CancellationToken cancellationToken)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var info = new ProcessStartInfo(dotnet)
+        var info = binary is null
+            ? new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+            : new ProcessStartInfo(binary);
+        info.UseShellExecute = false;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        if (binary is null)
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+            info.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+        }
+
         foreach (var arg in (string[])["--child", workload, "--target", target.AbsoluteUri, .. options.SizeArguments()])
         {
             info.ArgumentList.Add(arg);
         }
 
-        // The same GC settings as a default console app of the SDK's users: workstation, non-concurrent.
+        // The same GC settings as a default console app of the SDK's users: workstation, non-concurrent. The token
+        // travels in the environment, never on the command line.
         info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment.Remove("HF_ENDPOINT");
+        if (token is not null)
+        {
+            info.Environment["HF_TOKEN"] = token;
+        }
+
+        var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("The child process did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -36,6 +51,6 @@ internal static class ChildProcess
         }
 
         result.ReadChild(line["CHILD ".Length..]);
-        return result;
+        return started;
     }
 }

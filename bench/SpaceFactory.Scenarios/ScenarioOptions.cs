@@ -7,24 +7,43 @@ internal sealed class ScenarioOptions
 {
     public static readonly string[] AllWorkloads = ["P0", "P1", "P2", "P3", "P4", "P5"];
 
+    /// <summary>The servers <c>serve</c> can start alone.</summary>
+    public static readonly string[] Servers = ["P0", "P2", "P4", "HUB"];
+
     /// <summary>Workloads to run (<c>--only P1,P3</c>); all by default.</summary>
     public IReadOnlyList<string> Only { get; private set; } = AllWorkloads;
 
-    /// <summary>A Hub to run P1, P3 and P5 against instead of the in-process Sandbox (<c>--endpoint</c>, <c>--token</c>).</summary>
-    public Uri? Endpoint { get; private set; }
+    /// <summary>
+    /// The server the selected workloads talk to instead of the runner's own (<c>--url</c>, or <c>HF_ENDPOINT</c>): a Hub
+    /// for P1, P3 and P5, the CLI's <c>HF_ENDPOINT</c> for P0, a <c>serve p2</c>/<c>serve p4</c> server for P2/P4.
+    /// </summary>
+    public Uri? Url { get; private set; }
 
+    /// <summary>The token for <see cref="Url"/> (<c>--token</c>, or <c>HF_TOKEN</c>).</summary>
     public string? Token { get; private set; }
+
+    /// <summary>A Gradio app P3 calls directly (<c>--gradio-url</c>, or <c>GRADIO_URL</c>); its <c>/generate</c> takes one text.</summary>
+    public Uri? GradioUrl { get; private set; }
+
+    /// <summary><c>serve P2</c>: start that workload's server alone, print its URL and keep it up until stdin closes or Ctrl+C.</summary>
+    public string? Serve { get; private set; }
 
     /// <summary>Internal: run one workload's client side and print <c>CHILD {json}</c> (<c>--child P2 --target URL</c>).</summary>
     public string? Child { get; private set; }
 
     public Uri? Target { get; private set; }
 
-    /// <summary>Run P2/P4 in this process instead of a child (their peak RSS is then the runner's).</summary>
+    /// <summary>Run P2/P4 in this process instead of a child (their peak RSS is then the runner's); P1's first run stays a child.</summary>
     public bool NoChild { get; private set; }
 
     /// <summary>The CLI to start for P0 (an apphost, or a <c>.dll</c> run with <c>dotnet</c>); default: the one beside this runner.</summary>
     public string? Cli { get; private set; }
+
+    /// <summary>
+    /// The client binary for the P2/P4 children (<c>--native PATH</c>, e.g. a NativeAOT publish of this runner); they are
+    /// then measured twice, JIT and native.
+    /// </summary>
+    public string? Native { get; private set; }
 
     public int P0Runs { get; private set; } = 10;
 
@@ -47,10 +66,27 @@ internal sealed class ScenarioOptions
     /// <summary>P5 without the status stream: the adaptive polling the watch falls back to (<c>--p5-polling</c>).</summary>
     public bool P5Polling { get; private set; }
 
-    public static ScenarioOptions Parse(IReadOnlyList<string> args)
+    /// <summary>Whether the Hub workloads use another server than the in-process Sandbox.</summary>
+    public bool Remote => Url is not null;
+
+    public static ScenarioOptions Parse(IReadOnlyList<string> args) => Parse(args, Environment.GetEnvironmentVariable);
+
+    public static ScenarioOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         var options = new ScenarioOptions();
-        for (var i = 0; i < args.Count; i++)
+        var start = 0;
+        if (args is ["serve", var server, ..])
+        {
+            options.Serve = server.ToUpperInvariant();
+            if (!Servers.Contains(options.Serve, StringComparer.Ordinal))
+            {
+                throw new FormatException($"serve takes one of {string.Join(", ", Servers)}, not {server}");
+            }
+
+            start = 2;
+        }
+
+        for (var i = start; i < args.Count; i++)
         {
             var name = args[i];
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value");
@@ -60,12 +96,14 @@ internal sealed class ScenarioOptions
                 case "--only":
                     options.Only = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.ToUpperInvariant())];
                     break;
-                case "--endpoint": options.Endpoint = new Uri(Value()); break;
+                case "--url" or "--endpoint": options.Url = ParseUrl(name, Value()); break;
                 case "--token": options.Token = Value(); break;
+                case "--gradio-url": options.GradioUrl = ParseUrl(name, Value()); break;
                 case "--child": options.Child = Value().ToUpperInvariant(); break;
                 case "--target": options.Target = new Uri(Value()); break;
                 case "--no-child": options.NoChild = true; break;
                 case "--cli": options.Cli = Value(); break;
+                case "--native": options.Native = Value(); break;
                 case "--p0-runs": options.P0Runs = Int(); break;
                 case "--p1-runs": options.P1Runs = Int(); break;
                 case "--p1-warmup": options.P1Warmup = Int(); break;
@@ -80,16 +118,25 @@ internal sealed class ScenarioOptions
             }
         }
 
-        if (options.Endpoint is not null && string.IsNullOrEmpty(options.Token))
+        // The environment convention of the official clients, when no option names a server.
+        if (options.Child is null && options.Serve is null)
         {
-            throw new FormatException("--endpoint needs --token");
+            options.Url ??= environment("HF_ENDPOINT") is { Length: > 0 } hub ? ParseUrl("HF_ENDPOINT", hub) : null;
+            options.GradioUrl ??= environment("GRADIO_URL") is { Length: > 0 } gradio ? ParseUrl("GRADIO_URL", gradio) : null;
+            options.Token ??= environment("HF_TOKEN") is { Length: > 0 } token ? token : null;
+        }
+
+        var needsToken = options.Url is not null && options.Only.Any(w => w is "P1" or "P3" or "P5");
+        if (needsToken && string.IsNullOrEmpty(options.Token) && options.Child is null)
+        {
+            throw new FormatException("--url with P1, P3 or P5 needs --token (or HF_TOKEN)");
         }
 
         var unknown = options.Only.Except(AllWorkloads, StringComparer.Ordinal).ToArray();
         return unknown.Length > 0 ? throw new FormatException("Unknown workload(s): " + string.Join(", ", unknown)) : options;
     }
 
-    /// <summary>These options as arguments for a child process (sizes only).</summary>
+    /// <summary>These options as arguments for a child process (sizes and token only).</summary>
     public IEnumerable<string> SizeArguments()
     {
         yield return "--p2-lines";
@@ -101,4 +148,9 @@ internal sealed class ScenarioOptions
             yield return "--p2-steady";
         }
     }
+
+    private static Uri ParseUrl(string name, string value) =>
+        Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new FormatException($"{name} needs an http(s) URL, not '{value}'");
 }

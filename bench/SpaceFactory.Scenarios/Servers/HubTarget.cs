@@ -7,7 +7,7 @@ using SpaceFactory.Sandbox;
 namespace SpaceFactory.Scenarios.Servers;
 
 /// <summary>
-/// The Hub a workload talks to: the in-process Sandbox (default) or <c>--endpoint</c>/<c>--token</c>, and the SDK's
+/// The Hub a workload talks to: the in-process Sandbox (default) or <c>--url</c>/<c>--token</c>, and the SDK's
 /// clients for it, built the way an application builds them (<c>AddHuggingFace</c>).
 /// </summary>
 internal sealed class HubTarget : IAsyncDisposable
@@ -51,7 +51,7 @@ internal sealed class HubTarget : IAsyncDisposable
         HfSandbox? sandbox = null;
         Uri endpoint;
         string token;
-        if (options.Endpoint is { } remote)
+        if (options.Url is { } remote)
         {
             endpoint = remote;
             token = options.Token!;
@@ -65,6 +65,12 @@ internal sealed class HubTarget : IAsyncDisposable
             token = sandbox.DefaultToken;
         }
 
+        return Connect(sandbox, endpoint, token);
+    }
+
+    /// <summary>The SDK's clients for a Hub that is already up (a child process, or <c>--url</c>).</summary>
+    public static HubTarget Connect(HfSandbox? sandbox, Uri endpoint, string token)
+    {
         var services = new ServiceCollection();
         var requests = new RequestLog();
         services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new RequestLog.Handler(requests)));
@@ -77,12 +83,15 @@ internal sealed class HubTarget : IAsyncDisposable
     }
 
     /// <summary>The three files of a simulated Gradio Space (app, requirements, Sandbox manifest).</summary>
-    public static IReadOnlyList<CommitOperation> SpaceFiles() =>
+    public static IReadOnlyList<(string Path, string Text)> SpaceFileTexts() =>
     [
-        CommitOperation.AddFile("app.py", "import gradio as gr\n\ndemo = gr.Interface(lambda p: p + ' [simulated]', 'text', 'text', api_name='generate')\ndemo.launch()\n"),
-        CommitOperation.AddFile("requirements.txt", "gradio==6.25.0\n"),
-        CommitOperation.AddFile("spacefactory_manifest.json", Manifest),
+        ("app.py", "import gradio as gr\n\ndemo = gr.Interface(lambda p: p + ' [simulated]', 'text', 'text', api_name='generate')\ndemo.launch()\n"),
+        ("requirements.txt", "gradio==6.25.0\n"),
+        ("spacefactory_manifest.json", Manifest),
     ];
+
+    /// <summary>The same files as commit operations.</summary>
+    public static IReadOnlyList<CommitOperation> SpaceFiles() => [.. SpaceFileTexts().Select(f => CommitOperation.AddFile(f.Path, f.Text))];
 
     public async ValueTask DisposeAsync()
     {

@@ -23,36 +23,85 @@ internal static class JobLogStreamWorkload
     public static async Task<ScenarioResult> RunAsync(ScenarioOptions options, CancellationToken cancellationToken)
     {
         var result = new ScenarioResult("P2", $"{options.P2Lines:N0} log events >= 2 M lines/s, peak RSS <= {BudgetRssMiB} MiB{(options.P2Steady ? " (after a first full stream)" : string.Empty)}");
-        var payload = Render(options.P2Lines);
-        await using var server = await LocalServer.StartAsync(context => ServeAsync(context, payload), cancellationToken).ConfigureAwait(false);
+        await using var server = options.Url is null ? await StartServerAsync(options.P2Lines, cancellationToken).ConfigureAwait(false) : null;
+        var target = options.Url ?? server!.Endpoint;
+        var warmup = options.P2Steady ? Warmup.FullStream : Warmup.ShortStream;
         if (options.NoChild)
         {
-            result.ReadChild((await ClientAsync(server.Endpoint, options.P2Lines, options.P2Steady, cancellationToken).ConfigureAwait(false)).ToJson());
+            result.ReadChild((await ClientAsync(target, options.P2Lines, warmup, cancellationToken).ConfigureAwait(false)).ToJson());
             result.Note = "in-process (--no-child): the RSS includes the runner and the payload";
         }
         else
         {
-            await ChildProcess.RunAsync(result, "P2", server.Endpoint, options, cancellationToken).ConfigureAwait(false);
+            await ChildProcess.RunAsync(result, "P2", target, options, token: null, binary: null, cancellationToken).ConfigureAwait(false);
+
+            // The first stream of a fresh process from its request (connection and first calls included).
+            var cold = new ScenarioResult("P2", string.Empty);
+            await ChildProcess.RunAsync(cold, "P2COLD", target, options, token: null, binary: null, cancellationToken).ConfigureAwait(false);
+            result.Extra["cold_lines_per_s"] = cold.LinesPerSecond ?? 0;
+            result.Extra["cold_peak_rss_mib"] = cold.PeakRssMiB ?? 0;
+            if (options.Native is { } native)
+            {
+                var aot = new ScenarioResult("P2", string.Empty);
+                await ChildProcess.RunAsync(aot, "P2", target, options, token: null, binary: native, cancellationToken).ConfigureAwait(false);
+                result.Extra["native_lines_per_s"] = aot.LinesPerSecond ?? 0;
+                result.Extra["native_lines_per_cpu_s"] = aot.Extra.GetValueOrDefault("lines_per_cpu_s");
+                result.Extra["native_peak_rss_mib"] = aot.PeakRssMiB ?? 0;
+                result.Extra["native_rss_before_mib"] = aot.Extra.GetValueOrDefault("rss_before_mib");
+            }
         }
 
         result.Met = result.LinesPerSecond >= BudgetLinesPerSecond && result.PeakRssMiB <= BudgetRssMiB;
+        if (result.Extra.TryGetValue("native_peak_rss_mib", out var nativeRss))
+        {
+            // The RSS budget is the native build's.
+            result.Met = result.LinesPerSecond >= BudgetLinesPerSecond && result.Extra["native_lines_per_s"] >= BudgetLinesPerSecond && nativeRss <= BudgetRssMiB;
+        }
+
+        if (options.Url is not null)
+        {
+            result.Note = "against " + options.Url.Authority;
+        }
+
         return result;
     }
 
+    /// <summary>The server alone (<c>serve p2</c>): <c>GET /api/jobs/bench/{id}/logs</c> streams the rendered log.</summary>
+    public static async Task<LocalServer> StartServerAsync(long lines, CancellationToken cancellationToken)
+    {
+        var payload = Render(lines);
+        return await LocalServer.StartAsync(context => ServeAsync(context, payload), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the client streams before the measured one.</summary>
+    public enum Warmup
+    {
+        /// <summary>None: the measured stream is the process's first request (cold).</summary>
+        None,
+
+        /// <summary>About 1,300 lines: connection and first calls, before the measured first million.</summary>
+        ShortStream,
+
+        /// <summary>The whole stream once: the JIT's steady state.</summary>
+        FullStream,
+    }
+
     /// <summary>The client side: stream every line and count it; figures for the parent.</summary>
-    public static async Task<ScenarioResult> ClientAsync(Uri target, long expectedLines, bool steady, CancellationToken cancellationToken)
+    public static async Task<ScenarioResult> ClientAsync(Uri target, long expectedLines, Warmup warmup, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         services.AddHuggingFace(o =>
         {
             o.Endpoint = target;
-            o.Token = "hf_scenario_p2_token_0000000000";
+            o.Token = "hf_scenario_p2_test_token_00000";
         });
         await using var provider = services.BuildServiceProvider();
         var jobs = provider.GetRequiredService<JobsClient>();
+        if (warmup != Warmup.None)
+        {
+            await CountAsync(jobs, warmup == Warmup.FullStream ? JobId : "warmup", cancellationToken).ConfigureAwait(false);
+        }
 
-        // A short warm-up stream (about 1,300 lines: first calls, connection); with --p2-steady the whole stream once.
-        await CountAsync(jobs, steady ? JobId : "warmup", cancellationToken).ConfigureAwait(false);
         var rssBefore = Stats.RssMiB();
         var cpuBefore = Stats.CpuMs();
         var started = Stopwatch.GetTimestamp();

@@ -341,7 +341,7 @@ public partial class JobsClient
             if (body is not null)
             {
                 cursor.BeginConnection();
-                var events = JobLogStreamReader.EnumerateEvents(body, cancellationToken);
+                var events = JobLogStreamReader.EnumerateEvents(body, "GET /" + path, cancellationToken);
                 var eventNumber = 0L;
                 try
                 {
@@ -367,7 +367,7 @@ public partial class JobsClient
                         }
 
                         eventNumber++;
-                        var logEvent = events.Current.Data;
+                        var logEvent = events.Current;
                         if (logEvent.Problem is not null)
                         {
                             JobsLog.SkippedUnreadableLogEvent(_logger, jobId, eventNumber, logEvent.Problem);

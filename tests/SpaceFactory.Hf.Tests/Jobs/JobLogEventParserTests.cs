@@ -46,7 +46,7 @@ public class JobLogEventParserTests
         var bytes = Encoding.UTF8.GetBytes(json);
         Assert.That(JobLogEventParser.TryParseCanonical(bytes, out _), Is.EqualTo(fast), "which path is taken");
 
-        var parsed = JobLogEventParser.Parse("message", bytes);
+        var parsed = JobLogEventParser.Parse(bytes);
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         Assert.That(parsed.HasLine, Is.True);
@@ -61,11 +61,11 @@ public class JobLogEventParserTests
     {
         var control = Encoding.UTF8.GetBytes("{\"data\": \"a\tb\", \"timestamp\": \"2025-07-22T16:06:31Z\"}");
         Assert.That(JobLogEventParser.TryParseCanonical(control, out _), Is.False);
-        Assert.That(JobLogEventParser.Parse("message", control).Problem, Is.Not.Null, "the general reader rejects raw control characters");
+        Assert.That(JobLogEventParser.Parse(control).Problem, Is.Not.Null, "the general reader rejects raw control characters");
 
         byte[] invalid = [.. "{\"data\": \""u8, 0xC3, 0x28, .. "\", \"timestamp\": \"2025-07-22T16:06:31Z\"}"u8];
         Assert.That(JobLogEventParser.TryParseCanonical(invalid, out _), Is.False);
-        var unreadable = JobLogEventParser.Parse("message", invalid);
+        var unreadable = JobLogEventParser.Parse(invalid);
         Assert.That(unreadable.HasLine, Is.False);
         Assert.That(unreadable.Problem, Does.Contain("UTF-8"), "skipped with a warning, not a crash");
     }
