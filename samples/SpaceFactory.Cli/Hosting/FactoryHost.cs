@@ -25,7 +25,9 @@ internal static class FactoryHost
         }
 
         configure?.Invoke(hf);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        StartupTrace.Mark("di-built");
+        return provider;
     }
 
     /// <summary>
@@ -42,7 +44,9 @@ internal static class FactoryHost
             o.Endpoint = connection.Endpoint;
             o.Token = connection.Token;
         });
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        StartupTrace.Mark("di-built");
+        return provider;
     }
 
     /// <summary>Logs to stderr (never mixed with <c>--json</c> on stdout): warnings, or the pipeline's steps with <c>--verbose</c>.</summary>
