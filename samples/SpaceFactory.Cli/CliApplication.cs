@@ -28,8 +28,11 @@ internal static class CliApplication
     public static async Task<int> RunAsync(string[] args)
     {
         CliConsole.Configure();
+        StartupTrace.Mark("console");
+        var commands = Create();
+        StartupTrace.Mark("commands");
         // No response files: '@daily' is a schedule, not a file of arguments.
-        var parse = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parse = commands.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         StartupTrace.Mark("parsed");
         if (parse.Errors.Count > 0)
         {
