@@ -28,8 +28,12 @@ internal static class CliApplication
     public static async Task<int> RunAsync(string[] args)
     {
         CliConsole.Configure();
+        StartupTrace.Mark("console");
+        var commands = Create();
+        StartupTrace.Mark("commands");
         // No response files: '@daily' is a schedule, not a file of arguments.
-        var parse = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parse = commands.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        StartupTrace.Mark("parsed");
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -43,6 +47,8 @@ internal static class CliApplication
 
         // Our own Ctrl+C/SIGTERM handling (CliSignals): the first cancels cooperatively, a second exits at once.
         using var signals = new CliSignals();
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token).ConfigureAwait(false);
+        var exitCode = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token).ConfigureAwait(false);
+        StartupTrace.Mark("exit");
+        return exitCode;
     }
 }

@@ -21,7 +21,9 @@ internal static class RecordSource
         }
 
         var (root, provider) = OpenBucket(bucket, verbose);
-        return (new BucketRunStore(provider.GetRequiredService<BucketClient>(), root), provider);
+        var client = provider.GetRequiredService<BucketClient>();
+        StartupTrace.Mark("client-created");
+        return (new BucketRunStore(client, root), provider);
     }
 
     /// <summary>The monitor history beside the records (<c>monitors/…</c>).</summary>

@@ -7,7 +7,7 @@ namespace SpaceFactory.Cli.Hosting;
 internal static class HubSession
 {
     public static ServiceProvider Build(FactoryConnection connection) =>
-        new ServiceCollection()
+        FactoryHost.WithoutRequestLoggers(new ServiceCollection())
             .AddHuggingFace(o =>
             {
                 o.Endpoint = connection.Endpoint;

@@ -69,8 +69,8 @@ public static class HfServiceCollectionExtensions
                 client.MaxResponseContentBufferSize = settings.MaxJsonBytes;
             })
             .UseLongLivedConnections()
-            .AddHttpMessageHandler<HfAuthenticationHandler>();
-        builder.AddResilienceHandler("hf", HfResiliencePipeline.Configure);
+            .AddHttpMessageHandler<HfAuthenticationHandler>()
+            .AddHfResilience();
         return builder;
     }
 
@@ -131,7 +131,7 @@ public static class HfServiceCollectionExtensions
         services.AddHttpClient(Gradio.GradioClientFactory.ClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("gradio", HfResiliencePipeline.Configure);
+            .AddHfResilience();
         services.AddHttpClient(Gradio.GradioClientFactory.StreamClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);

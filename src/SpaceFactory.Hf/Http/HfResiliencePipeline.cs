@@ -8,15 +8,22 @@ namespace SpaceFactory.Hf.Http;
 /// <summary>
 /// The one resilience pipeline of the Hub, Jobs, Bucket and Gradio request clients: a total timeout, the retries of
 /// <see cref="HfRetryStrategy"/> (when <see cref="HfClientOptions.MaxRetries"/> allows any) and a per-attempt timeout.
-/// The handler builds it once per client, from the options and the host's <see cref="TimeProvider"/>.
+/// Built once per client, from the options and the host's <see cref="TimeProvider"/>, with Polly.Core's own builder:
+/// <c>AddResilienceHandler</c> would also load a pipeline registry, metering and telemetry enrichment, which cost a
+/// cold process more to build than the pipeline itself (docs/native.md, "Cold start").
 /// </summary>
 internal static class HfResiliencePipeline
 {
-    /// <summary>Adds the strategies to <paramref name="pipeline"/>; pass it to <c>AddResilienceHandler</c>.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    /// <summary>Adds the pipeline as a handler of the client; the handler's lifetime is the client's.</summary>
+    public static IHttpClientBuilder AddHfResilience(this IHttpClientBuilder builder) =>
+        builder.AddHttpMessageHandler(static provider => new ResilienceHandler(Build(provider)));
+
+    /// <summary>The pipeline for one client.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(IServiceProvider provider)
     {
-        var settings = context.ServiceProvider.GetRequiredService<IOptions<HfClientOptions>>().Value;
-        var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var settings = provider.GetRequiredService<IOptions<HfClientOptions>>().Value;
+        var timeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         pipeline.AddTimeout(settings.RequestTimeout);
         if (settings.MaxRetries > 0)
         {
@@ -24,5 +31,6 @@ internal static class HfResiliencePipeline
         }
 
         pipeline.AddTimeout(settings.AttemptTimeout);
+        return pipeline.Build();
     }
 }
