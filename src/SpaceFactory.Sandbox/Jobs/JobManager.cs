@@ -19,12 +19,16 @@ internal sealed class JobManager(SandboxServices services)
 
     public IEnumerable<SandboxJob> All => _jobs.Values;
 
+    /// <summary>Adds an ended Job restored from a persistent Sandbox's state.</summary>
+    public void Adopt(SandboxJob job) => _jobs[job.Id] = job;
+
     /// <summary>Starts the Job's process; a process that cannot start leaves the Job in ERROR.</summary>
     public SandboxJob Start(string owner, string ownerId, JobsWire.JobSpec spec)
     {
         var now = services.TimeProvider.GetUtcNow();
         var job = new SandboxJob(HexIds.New(24), owner, ownerId, spec, now);
         _jobs[job.Id] = job;
+        services.Changed();
         var folder = Path.Combine(services.DataRoot, "jobs", job.Id);
         var work = Path.Combine(folder, "work");
         Directory.CreateDirectory(work);
@@ -164,5 +168,6 @@ internal sealed class JobManager(SandboxServices services)
         job.Log.Complete();
         job.Release();
         SandboxLog.JobFinished(services.Logger, job.Id, job.Stage);
+        services.Changed();
     }
 }
