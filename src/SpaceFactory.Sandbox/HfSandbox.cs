@@ -12,6 +12,7 @@ using SpaceFactory.Sandbox.Hub;
 using SpaceFactory.Sandbox.Infrastructure;
 using SpaceFactory.Sandbox.Jobs;
 using SpaceFactory.Sandbox.Llm;
+using SpaceFactory.Sandbox.Persistence;
 using SpaceFactory.Sandbox.Spaces;
 
 namespace SpaceFactory.Sandbox;
@@ -77,6 +78,14 @@ public sealed class HfSandbox : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         app.Use(new RequestTracking(services.Statistics).InvokeAsync);
+        app.Use(async (context, next) =>
+        {
+            await next(context).ConfigureAwait(false);
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                services.Changed(); // a persistent Sandbox saves what the request changed
+            }
+        });
         app.Use((context, next) => RejectUnknownTokensAsync(context, next, services));
         app.Use(new FaultInjector(options.Faults, services.FaultRandom, services.FaultGate, services.Statistics, spaceApp: false).InvokeAsync);
         new HubRepoEndpoints(services).Map(app);
@@ -104,6 +113,11 @@ public sealed class HfSandbox : IAsyncDisposable
             if (options.SeedModels)
             {
                 await SeedCatalog.LoadAsync(services, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (options.PersistState)
+            {
+                await StateLoader.LoadAsync(services, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -231,6 +245,11 @@ public sealed class HfSandbox : IAsyncDisposable
             return;
         }
 
+        if (_services.Persister is { } persister)
+        {
+            await persister.DisposeAsync().ConfigureAwait(false); // the last save, before the Jobs and Spaces stop
+        }
+
         _services.ScheduledJobs.StopAll();
         _services.Jobs.StopAll();
         await _services.Spaces.DisposeAllAsync().ConfigureAwait(false);
@@ -313,6 +332,11 @@ public sealed class HfSandbox : IAsyncDisposable
         if (options.PageSize < 1)
         {
             throw new ArgumentException("HfSandboxOptions.PageSize must be at least 1", nameof(options));
+        }
+
+        if (options.PersistState && string.IsNullOrWhiteSpace(options.DataRoot))
+        {
+            throw new ArgumentException("HfSandboxOptions.PersistState needs a DataRoot: the folder the state is kept in", nameof(options));
         }
 
         if (options.TimeProvider is null)

@@ -14,6 +14,16 @@ public sealed class HfSandboxOptions
     /// <summary>Where repos, buckets, uploads and Job folders are stored; null (default) uses a new temp folder.</summary>
     public string? DataRoot { get; set; }
 
+    /// <summary>
+    /// Keep the Sandbox's state in <see cref="DataRoot"/> (which it then requires): a Sandbox started on a folder that a
+    /// previous one used finds its repos, Spaces (building again, so that a running one runs again), Buckets, ended Jobs
+    /// with their logs and scheduled Jobs. The state is <c>state.json</c>, saved after each change and at dispose (written
+    /// to a temporary file, then renamed); file contents stay files (<c>blobs/</c>, <c>buckets/</c>); secrets keep their
+    /// names only. One Sandbox at a time per folder. A damaged state file fails the start with
+    /// <see cref="SandboxDataException"/>. Default false: everything lives in memory and ends with the Sandbox.
+    /// </summary>
+    public bool PersistState { get; set; }
+
     /// <summary>Delete <see cref="DataRoot"/> on dispose. Null (default) deletes it only when the Sandbox created it.</summary>
     public bool? DeleteDataRootOnDispose { get; set; }
 

@@ -58,6 +58,12 @@ internal sealed class SandboxServices
 
     public BucketStore Buckets { get; }
 
+    /// <summary>Saves the state of a persistent Sandbox (<see cref="HfSandboxOptions.PersistState"/>); null otherwise.</summary>
+    public Persistence.StatePersister? Persister { get; set; }
+
+    /// <summary>Notes a change of state (a persistent Sandbox saves it soon).</summary>
+    public void Changed() => Persister?.MarkDirty();
+
     /// <summary>The Hub endpoint, without trailing slash (set once the server listens).</summary>
     public string BaseUrl { get; set; } = "";
 

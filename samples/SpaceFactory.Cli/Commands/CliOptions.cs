@@ -21,6 +21,28 @@ internal static class CliOptions
 
     public static Option<bool> Sandbox() => new("--sandbox") { Description = "Run against a built-in Sandbox (a local Hugging Face emulator) instead of the Hub." };
 
+    /// <summary>The name of <see cref="SandboxData"/>, read by <see cref="Hosting.SandboxSession.StartAsync"/>.</summary>
+    public const string SandboxDataName = "--sandbox-data";
+
+    /// <summary>The name of <see cref="FreshSandbox"/>.</summary>
+    public const string FreshSandboxName = "--fresh-sandbox";
+
+    public static Option<string?> SandboxData() => new(SandboxDataName)
+    {
+        Description = "Folder the built-in Sandbox keeps its repos, Spaces, Buckets and Jobs in, between commands. Default: <record>/sandbox.",
+    };
+
+    public static Option<bool> FreshSandbox() => new(FreshSandboxName) { Description = "Start the built-in Sandbox empty: delete its data folder first." };
+
+    /// <summary>Adds <c>--sandbox-data</c> and <c>--fresh-sandbox</c> to a verb that can start the built-in Sandbox.</summary>
+    public static Command WithSandboxData(this Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(SandboxData());
+        command.Options.Add(FreshSandbox());
+        return command;
+    }
+
     public static Option<string[]> Params() => new("--param", "-p")
     {
         Description = "A recipe parameter as key=value (repeatable), e.g. -p allow_zerogpu=false.",

@@ -35,6 +35,10 @@ internal static class CommandRunner
         {
             return Fail(json, "unreachable", $"The endpoint could not be reached: {ex.Message}", ExitCodes.Unreachable);
         }
+        catch (Sandbox.SandboxDataException ex)
+        {
+            return Fail(json, "sandbox_data", ex.Message, ExitCodes.InvalidInput);
+        }
         catch (KeyNotFoundException ex)
         {
             return Fail(json, "not_found", ex.Message, ExitCodes.NotFound);

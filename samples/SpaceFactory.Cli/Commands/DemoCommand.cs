@@ -5,7 +5,7 @@ using SpaceFactory.Phases.Recipes;
 
 namespace SpaceFactory.Cli.Commands;
 
-/// <summary><c>spacefactory demo</c>: the whole factory offline, against a fresh built-in Sandbox.</summary>
+/// <summary><c>spacefactory demo</c>: the whole factory offline, against the built-in Sandbox (its data kept for later verbs).</summary>
 internal static class DemoCommand
 {
     public static Command Create()
@@ -20,15 +20,19 @@ internal static class DemoCommand
         var command = new Command("demo", "Start the built-in Sandbox and run a recipe end to end (default: model-card for sshleifer/tiny-gpt2). No token, no network.")
         {
             recipe, model, executor, extra, record, json, verbose,
-        };
+        }.WithSandboxData();
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
-            await using var sandbox = await SandboxSession.StartAsync(cancellationToken).ConfigureAwait(false);
+            await using var sandbox = await SandboxSession.StartAsync(parse, parse.GetRequiredValue(record), cancellationToken).ConfigureAwait(false);
             var name = parse.GetRequiredValue(recipe);
             var parameters = CliOptions.ParsePairs(parse.GetValue(extra));
             if (string.Equals(name, FactoryRecipes.ModelCard, StringComparison.Ordinal))
             {
                 parameters.TryAdd("model", parse.GetRequiredValue(model));
+                if (!parameters.ContainsKey(SpaceParameter))
+                {
+                    parameters[SpaceParameter] = FreeSpaceName(sandbox, parameters["model"]);
+                }
             }
 
             return await RunExecution.ExecuteAsync(
@@ -37,5 +41,23 @@ internal static class DemoCommand
                 cancellationToken).ConfigureAwait(false);
         }));
         return command;
+    }
+
+    private const string SpaceParameter = "space";
+
+    /// <summary>
+    /// <c>{model name}-demo</c>, or with <c>-2</c>, <c>-3</c>… when an earlier demo left that Space in the kept Sandbox
+    /// (the factory never overwrites a Space, so a second demo would otherwise end <c>target_exists</c>).
+    /// </summary>
+    private static string FreeSpaceName(Sandbox.HfSandbox sandbox, string model)
+    {
+        var baseName = model[(model.LastIndexOf('/') + 1)..] + "-demo";
+        var name = baseName;
+        for (var n = 2; sandbox.Inspector.GetSpaceStage(sandbox.DefaultUser + "/" + name) is not null; n++)
+        {
+            name = baseName + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
     }
 }

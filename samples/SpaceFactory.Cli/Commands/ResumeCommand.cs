@@ -23,7 +23,7 @@ internal static class ResumeCommand
         var command = new Command("resume", "Resume a cancelled, failed or interrupted run: recipe and parameters from its record, finished steps skipped.")
         {
             runId, executor, sandbox, record, json, verbose,
-        };
+        }.WithSandboxData();
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             var id = RunId.Parse(parse.GetRequiredValue(runId));
@@ -49,7 +49,7 @@ internal static class ResumeCommand
             var request = new FactoryRequest(RunExecution.FromRecord);
             if (parse.GetValue(sandbox))
             {
-                await using var local = await SandboxSession.StartAsync(cancellationToken).ConfigureAwait(false);
+                await using var local = await SandboxSession.StartAsync(parse, root, cancellationToken).ConfigureAwait(false);
                 return await RunExecution.ExecuteAsync(new RunInvocation(SandboxSession.Connection(local), root, request, parse.GetRequiredValue(executor),
                     parse.GetValue(json), parse.GetValue(verbose), local.DefaultUser) { Resume = id }, cancellationToken).ConfigureAwait(false);
             }

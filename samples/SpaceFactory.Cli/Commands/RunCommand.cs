@@ -21,7 +21,7 @@ internal static class RunCommand
         var command = new Command("run", "Run a recipe against the Hugging Face Hub (HF_TOKEN) or the built-in Sandbox.")
         {
             recipe, model, space, parameters, executor, sandbox, record, json, verbose,
-        };
+        }.WithSandboxData();
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             var values = CliOptions.ParsePairs(parse.GetValue(parameters));
@@ -38,7 +38,7 @@ internal static class RunCommand
             var request = new FactoryRequest(parse.GetRequiredValue(recipe)) { Parameters = values };
             if (parse.GetValue(sandbox))
             {
-                await using var local = await SandboxSession.StartAsync(cancellationToken).ConfigureAwait(false);
+                await using var local = await SandboxSession.StartAsync(parse, parse.GetRequiredValue(record), cancellationToken).ConfigureAwait(false);
                 return await RunExecution.ExecuteAsync(new RunInvocation(SandboxSession.Connection(local), parse.GetRequiredValue(record), request,
                     parse.GetRequiredValue(executor), parse.GetValue(json), parse.GetValue(verbose), local.DefaultUser), cancellationToken).ConfigureAwait(false);
             }

@@ -10,9 +10,13 @@ internal static class SandboxCommand
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
-        var data = new Option<string?>("--data") { Description = "Folder for its data (kept); a temporary folder by default." };
+        var data = new Option<string?>(CliOptions.SandboxDataName, "--data")
+        {
+            Description = "Folder it keeps its repos, Spaces, Buckets and Jobs in, shared with demo and --sandbox. Default: $SPACE_FACTORY_RECORD_ROOT/sandbox or ./.spacefactory/sandbox.",
+        };
+        var fresh = CliOptions.FreshSandbox();
         var json = CliOptions.Json();
-        var command = new Command("sandbox", "Run the Sandbox (a local Hugging Face emulator) until Ctrl+C; prints its URL and a token.") { port, data, json };
+        var command = new Command("sandbox", "Run the Sandbox (a local Hugging Face emulator) until Ctrl+C; prints its URL and a token.") { port, data, fresh, json };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             if (CliSignals.Current is { } signals)
@@ -21,7 +25,13 @@ internal static class SandboxCommand
                 signals.FirstSignalNotice = "Stopping the Sandbox and the app processes it started…";
             }
 
-            var options = new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = parse.GetValue(data), GradioPython = SandboxSession.GradioPython() };
+            var folder = SandboxSession.DataFolder(parse.GetValue(data), CliOptions.DefaultRecordRoot);
+            if (parse.GetValue(fresh))
+            {
+                SandboxSession.Empty(folder);
+            }
+
+            var options = new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = folder, PersistState = true, GradioPython = SandboxSession.GradioPython() };
             if (!parse.GetValue(json))
             {
                 await HfSandbox.RunAsync(options, cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,7 @@ internal static class ValidateCommand
         var command = new Command("validate", "Wait for an existing Space of yours, call its API N times: output type checked, returned files kept, cold/p50/p95 latency, a ZeroGPU duration; one line in its monitor history.")
         {
             space, endpoint, inputs, calls, expect, schedule, sandbox, record, json, verbose,
-        };
+        }.WithSandboxData();
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -55,7 +55,7 @@ internal static class ValidateCommand
             var request = new FactoryRequest(FactoryRecipes.ValidateSpace) { Parameters = parameters };
             if (parse.GetValue(sandbox))
             {
-                await using var local = await SandboxSession.StartAsync(cancellationToken).ConfigureAwait(false);
+                await using var local = await SandboxSession.StartAsync(parse, parse.GetRequiredValue(record), cancellationToken).ConfigureAwait(false);
                 return await RunExecution.ExecuteAsync(new RunInvocation(SandboxSession.Connection(local), parse.GetRequiredValue(record), request, "local",
                     parse.GetValue(json), parse.GetValue(verbose), local.DefaultUser), cancellationToken).ConfigureAwait(false);
             }

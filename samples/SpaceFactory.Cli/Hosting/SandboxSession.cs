@@ -1,3 +1,5 @@
+using System.CommandLine;
+using SpaceFactory.Cli.Commands;
 using SpaceFactory.Sandbox;
 
 namespace SpaceFactory.Cli.Hosting;
@@ -11,11 +13,45 @@ internal static class SandboxSession
     /// <summary>Opt-in: a Python able to import gradio; the Sandbox then runs the generated apps for real.</summary>
     public const string GradioPythonVariable = "SPACE_FACTORY_GRADIO_PYTHON";
 
-    public static Task<HfSandbox> StartAsync(CancellationToken cancellationToken, string? dataRoot = null)
+    /// <summary>The folder of the built-in Sandbox's data below a record root.</summary>
+    public const string DataFolderName = "sandbox";
+
+    /// <summary>
+    /// Starts the built-in Sandbox of a verb: persistent in <c>--sandbox-data</c> (default <c>{record root}/sandbox</c>),
+    /// emptied first with <c>--fresh-sandbox</c>, so that later verbs see the repos, Spaces and Jobs earlier ones made.
+    /// </summary>
+    public static Task<HfSandbox> StartAsync(ParseResult parse, string recordRoot, CancellationToken cancellationToken)
     {
-        var options = new HfSandboxOptions { DataRoot = dataRoot, GradioPython = GradioPython() };
+        ArgumentNullException.ThrowIfNull(parse);
+        var folder = DataFolder(parse.GetValue<string?>(CliOptions.SandboxDataName), recordRoot);
+        if (parse.GetValue<bool>(CliOptions.FreshSandboxName))
+        {
+            Empty(folder);
+        }
+
+        var options = new HfSandboxOptions { DataRoot = folder, PersistState = true, GradioPython = GradioPython() };
         options.JobImageCommandMap[WorkerImage] = JobCommand;
         return HfSandbox.StartAsync(options, cancellationToken);
+    }
+
+    /// <summary>The Sandbox's data folder: the one given, else <c>{record root}/sandbox</c>.</summary>
+    public static string DataFolder(string? given, string recordRoot) =>
+        Path.GetFullPath(given is { Length: > 0 } ? given : Path.Combine(recordRoot, DataFolderName));
+
+    /// <summary>Deletes a Sandbox's data folder; refuses a folder that holds no Sandbox state (never a folder of yours).</summary>
+    public static void Empty(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        if (!File.Exists(Path.Combine(folder, "state.json")) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new CliInputException($"{folder} is not a Sandbox data folder (it has no state.json); --fresh-sandbox deletes only a Sandbox's data.");
+        }
+
+        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>What a Sandbox Job of the worker image runs: this CLI from its first verb (<c>worker</c>, or <c>validate</c> for scheduled checks).</summary>

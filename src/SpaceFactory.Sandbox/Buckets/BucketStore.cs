@@ -14,10 +14,10 @@ internal sealed class BucketStore(SandboxServices services)
     public SandboxBucket? Find(string ns, string name) => _buckets.TryGetValue(ns + "/" + name, out var bucket) ? bucket : null;
 
     /// <summary>Creates a bucket; null when it exists.</summary>
-    public SandboxBucket? TryCreate(string ns, string name, bool isPrivate)
+    public SandboxBucket? TryCreate(string ns, string name, bool isPrivate, DateTimeOffset? createdAt = null)
     {
         var folder = Path.Combine(services.DataRoot, "buckets", ns, name);
-        var bucket = new SandboxBucket(ns, name, isPrivate, services.TimeProvider.GetUtcNow(), folder);
+        var bucket = new SandboxBucket(ns, name, isPrivate, createdAt ?? services.TimeProvider.GetUtcNow(), folder);
         if (!_buckets.TryAdd(bucket.Id, bucket))
         {
             return null;

@@ -34,6 +34,9 @@ internal sealed class Repo
 
     public bool Private { get; set; }
 
+    /// <summary>A repo of the built-in catalog (seeded again at every start, so never persisted).</summary>
+    public bool Seeded { get; set; }
+
     /// <summary><c>null</c> when not gated, else <c>"auto"</c> or <c>"manual"</c>.</summary>
     public string? Gated { get; set; }
 

@@ -25,6 +25,7 @@ internal sealed class RepoStore(BlobStore blobs, TimeProvider timeProvider)
     {
         var now = timeProvider.GetUtcNow();
         var repo = new Repo(kind, ns, name, Infrastructure.HexIds.New(24), now);
+        repo.Seeded = seeded;
         configure(repo);
         if (!_repos.TryAdd(Key(kind, repo.Id), repo))
         {
@@ -38,6 +39,9 @@ internal sealed class RepoStore(BlobStore blobs, TimeProvider timeProvider)
 
         return repo;
     }
+
+    /// <summary>Adds a repo restored from a persistent Sandbox's state (false when one with this id exists).</summary>
+    public bool Adopt(Repo repo) => _repos.TryAdd(Key(repo.Kind, repo.Id), repo);
 
     public bool Remove(RepoKind kind, string id) => _repos.TryRemove(Key(kind, id), out _);
 

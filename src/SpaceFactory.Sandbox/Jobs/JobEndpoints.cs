@@ -18,7 +18,7 @@ internal sealed class JobEndpoints(SandboxServices services)
         jobs.MapGet("/{ns}/{id}", context => WithJobAsync(context, job => WriteAsync(context, services.Jobs.ToJson(job))));
         jobs.MapPost("/{ns}/{id}/cancel", context => WithJobAsync(context, job =>
         {
-            services.Jobs.Stop(job, "CANCELED", "Canceled by the user");
+            services.Jobs.Stop(job, "CANCELED", "Canceled by the user", graceful: true);
             return WriteAsync(context, services.Jobs.ToJson(job));
         }));
         jobs.MapPut("/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));

@@ -13,11 +13,17 @@ namespace SpaceFactory.Sandbox.Jobs;
 /// </summary>
 internal sealed class JobManager(SandboxServices services)
 {
+    /// <summary>How long a cancelled Job's processes have between SIGTERM and SIGKILL (a container runtime's default).</summary>
+    public static readonly TimeSpan CancelGracePeriod = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<string, SandboxJob> _jobs = new(StringComparer.Ordinal);
 
     public SandboxJob? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
 
     public IEnumerable<SandboxJob> All => _jobs.Values;
+
+    /// <summary>Adds an ended Job restored from a persistent Sandbox's state.</summary>
+    public void Adopt(SandboxJob job) => _jobs[job.Id] = job;
 
     /// <summary>Starts the Job's process; a process that cannot start leaves the Job in ERROR.</summary>
     public SandboxJob Start(string owner, string ownerId, JobsWire.JobSpec spec)
@@ -25,6 +31,7 @@ internal sealed class JobManager(SandboxServices services)
         var now = services.TimeProvider.GetUtcNow();
         var job = new SandboxJob(HexIds.New(24), owner, ownerId, spec, now);
         _jobs[job.Id] = job;
+        services.Changed();
         var folder = Path.Combine(services.DataRoot, "jobs", job.Id);
         var work = Path.Combine(folder, "work");
         Directory.CreateDirectory(work);
@@ -93,8 +100,11 @@ internal sealed class JobManager(SandboxServices services)
         return job;
     }
 
-    /// <summary>Stops a running Job (cancel or timeout): the stage is set first, then the process tree is killed.</summary>
-    public void Stop(SandboxJob job, string stage, string message)
+    /// <summary>
+    /// Stops a running Job: the stage is set first, then the process tree is killed, or, when <paramref name="graceful"/>
+    /// (a cancel), sent SIGTERM and killed only if it still runs after <see cref="CancelGracePeriod"/>.
+    /// </summary>
+    public void Stop(SandboxJob job, string stage, string message, bool graceful = false)
     {
         if (!job.TryFinish(stage, message, services.TimeProvider.GetUtcNow()))
         {
@@ -105,7 +115,15 @@ internal sealed class JobManager(SandboxServices services)
         {
             if (job.Process is { HasExited: false } process)
             {
-                process.Kill(entireProcessTree: true);
+                if (graceful)
+                {
+                    JobSignals.Terminate(process);
+                    job.TimeoutTimer = services.TimeProvider.CreateTimer(static state => Kill((Process)state!), process, CancelGracePeriod, Timeout.InfiniteTimeSpan);
+                }
+                else
+                {
+                    process.Kill(entireProcessTree: true);
+                }
             }
         }
         catch (InvalidOperationException)
@@ -130,6 +148,21 @@ internal sealed class JobManager(SandboxServices services)
         }
     }
 
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // It exited (and may be disposed) meanwhile.
+        }
+    }
+
     private async Task MonitorAsync(SandboxJob job)
     {
         var process = job.Process!;
@@ -137,6 +170,7 @@ internal sealed class JobManager(SandboxServices services)
         var stderr = PumpAsync(process.StandardError, job);
         await process.WaitForExitAsync().ConfigureAwait(false);
         await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+        job.TimeoutTimer?.Dispose(); // a cancelled Job's SIGKILL timer, once its processes ended by themselves
         var code = process.ExitCode;
         job.TryFinish(code == 0 ? "COMPLETED" : "ERROR", code == 0 ? null : $"Job failed with exit code: {code.ToString(CultureInfo.InvariantCulture)}", services.TimeProvider.GetUtcNow());
         process.Dispose();
@@ -164,5 +198,6 @@ internal sealed class JobManager(SandboxServices services)
         job.Log.Complete();
         job.Release();
         SandboxLog.JobFinished(services.Logger, job.Id, job.Stage);
+        services.Changed();
     }
 }

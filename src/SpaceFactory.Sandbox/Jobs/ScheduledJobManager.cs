@@ -30,6 +30,13 @@ internal sealed class ScheduledJobManager(SandboxServices services)
         return job;
     }
 
+    /// <summary>Adds a scheduled Job restored from a persistent Sandbox's state and arms its timer.</summary>
+    public void Adopt(ScheduledJob job)
+    {
+        _jobs[job.Id] = job;
+        Arm(job);
+    }
+
     public void SetSuspended(ScheduledJob job, bool suspend)
     {
         lock (job.Gate)

@@ -313,6 +313,7 @@ internal sealed class SpaceRuntimeManager(SandboxServices services)
     {
         runtime.SetStage(stage, errorMessage);
         SandboxLog.SpaceStage(services.Logger, runtime.Repo.Id, stage);
+        services.Changed();
     }
 
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
