@@ -22,7 +22,7 @@ internal sealed class BucketEndpoints(SandboxServices services)
         var buckets = app.MapGroup("/api/buckets/{ns}");
         var named = buckets.MapGroup("/{name}");
         named.MapPost("", CreateAsync);
-        named.MapGet("", context => WithBucketAsync(context, write: false, bucket => SandboxHttp.WriteNodeAsync(context, Info(bucket))));
+        named.MapGet("", context => WithBucketAsync(context, write: false, bucket => SandboxHttp.WriteJsonAsync(context, Info(bucket), SandboxJsonContext.Relaxed.BucketInfo)));
         named.MapDelete("", context => WithBucketAsync(context, write: true, bucket =>
         {
             services.Buckets.Remove(bucket);
@@ -72,11 +72,11 @@ internal sealed class BucketEndpoints(SandboxServices services)
         if (bucket is null)
         {
             context.Response.Headers["X-Error-Message"] = "You already created this bucket";
-            await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["error"] = "You already created this bucket", ["url"] = url }, StatusCodes.Status409Conflict).ConfigureAwait(false);
+            await SandboxHttp.WriteJsonAsync(context, new BucketsWire.BucketConflict("You already created this bucket", url), SandboxJsonContext.Relaxed.BucketConflict, StatusCodes.Status409Conflict).ConfigureAwait(false);
             return;
         }
 
-        await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["url"] = url, ["name"] = bucket.Id, ["id"] = bucket.Id }).ConfigureAwait(false);
+        await SandboxHttp.WriteJsonAsync(context, new BucketsWire.CreatedBucket(url, bucket.Id, bucket.Id), SandboxJsonContext.Relaxed.CreatedBucket).ConfigureAwait(false);
     }
 
     private async Task ListAsync(HttpContext context)
@@ -90,13 +90,8 @@ internal sealed class BucketEndpoints(SandboxServices services)
             .Where(b => search.Length == 0 || b.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
             .OrderBy(b => b.Name, StringComparer.Ordinal)
             .ToList();
-        var array = new JsonArray();
-        foreach (var bucket in Paging.Page(context, services, buckets))
-        {
-            array.Append(Info(bucket));
-        }
-
-        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+        var page = Paging.Page(context, services, buckets).Select(Info).ToList();
+        await SandboxHttp.WriteJsonAsync(context, page, SandboxJsonContext.Relaxed.ListBucketInfo).ConfigureAwait(false);
     }
 
     private async Task WithBucketAsync(HttpContext context, bool write, Func<SandboxBucket, Task> handler)
@@ -119,28 +114,20 @@ internal sealed class BucketEndpoints(SandboxServices services)
         await handler(bucket).ConfigureAwait(false);
     }
 
-    private static JsonObject Info(SandboxBucket bucket)
+    private static BucketsWire.BucketInfo Info(SandboxBucket bucket)
     {
         var files = Directory.Exists(bucket.Folder) ? new DirectoryInfo(bucket.Folder).EnumerateFiles("*", SearchOption.AllDirectories).ToList() : [];
-        return new JsonObject
-        {
-            ["id"] = bucket.Id,
-            ["private"] = bucket.Private,
-            ["createdAt"] = LogStreamWriter.FormatTimestamp(bucket.CreatedAt),
-            ["size"] = files.Sum(f => f.Length),
-            ["totalFiles"] = files.Count,
-        };
+        return new BucketsWire.BucketInfo(bucket.Id, bucket.Private, LogStreamWriter.FormatTimestamp(bucket.CreatedAt), files.Sum(f => f.Length), files.Count);
     }
 
-    private JsonObject FileEntry(SandboxBucket bucket, FileInfo file) => new()
+    private BucketsWire.BucketEntry FileEntry(SandboxBucket bucket, FileInfo file)
     {
-        ["type"] = "file",
-        ["path"] = Relative(bucket, file.FullName),
-        ["size"] = file.Length,
-        ["xetHash"] = services.Buckets.ContentHash(file),
-        ["mtime"] = LogStreamWriter.FormatTimestamp(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)),
-        ["uploadedAt"] = LogStreamWriter.FormatTimestamp(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)),
-    };
+        var written = LogStreamWriter.FormatTimestamp(new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+        return new BucketsWire.BucketEntry("file", Relative(bucket, file.FullName), file.Length, services.Buckets.ContentHash(file), written, written);
+    }
+
+    private static BucketsWire.BucketEntry DirectoryEntry(SandboxBucket bucket, DirectoryInfo directory)
+        => new("directory", Relative(bucket, directory.FullName), null, null, null, LogStreamWriter.FormatTimestamp(new DateTimeOffset(directory.LastWriteTimeUtc, TimeSpan.Zero)));
 
     private async Task TreeAsync(HttpContext context, SandboxBucket bucket)
     {
@@ -161,29 +148,11 @@ internal sealed class BucketEndpoints(SandboxServices services)
         // Like the Hub: recursive unless recursive=false (then files and directories of this level).
         var recursive = !string.Equals(context.Request.Query["recursive"], "false", StringComparison.OrdinalIgnoreCase);
         var directory = new DirectoryInfo(folder);
-        var entries = new List<(string Path, JsonObject Entry)>();
-        if (recursive)
-        {
-            entries.AddRange(directory.EnumerateFiles("*", SearchOption.AllDirectories).Select(f => (Relative(bucket, f.FullName), FileEntry(bucket, f))));
-        }
-        else
-        {
-            entries.AddRange(directory.EnumerateFiles().Select(f => (Relative(bucket, f.FullName), FileEntry(bucket, f))));
-            entries.AddRange(directory.EnumerateDirectories().Select(d => (Relative(bucket, d.FullName), new JsonObject
-            {
-                ["type"] = "directory",
-                ["path"] = Relative(bucket, d.FullName),
-                ["uploadedAt"] = LogStreamWriter.FormatTimestamp(new DateTimeOffset(d.LastWriteTimeUtc, TimeSpan.Zero)),
-            })));
-        }
-
-        var array = new JsonArray();
-        foreach (var (_, entry) in Paging.Page(context, services, entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList()))
-        {
-            array.Append(entry);
-        }
-
-        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+        var entries = recursive
+            ? directory.EnumerateFiles("*", SearchOption.AllDirectories).Select(f => FileEntry(bucket, f)).ToList()
+            : [.. directory.EnumerateFiles().Select(f => FileEntry(bucket, f)), .. directory.EnumerateDirectories().Select(d => DirectoryEntry(bucket, d))];
+        var page = Paging.Page(context, services, entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList()).ToList();
+        await SandboxHttp.WriteJsonAsync(context, page, SandboxJsonContext.Relaxed.ListBucketEntry).ConfigureAwait(false);
     }
 
     private async Task PathsInfoAsync(HttpContext context, SandboxBucket bucket)
@@ -195,16 +164,13 @@ internal sealed class BucketEndpoints(SandboxServices services)
             return;
         }
 
-        var array = new JsonArray();
-        foreach (var path in request.Paths)
-        {
-            if (RepoNameRules.CheckPath(path) is null && new FileInfo(Path.Combine(bucket.Folder, path)) is { Exists: true } file)
-            {
-                array.Append(FileEntry(bucket, file));
-            }
-        }
-
-        await SandboxHttp.WriteNodeAsync(context, array).ConfigureAwait(false);
+        var found = request.Paths
+            .Where(path => RepoNameRules.CheckPath(path) is null)
+            .Select(path => new FileInfo(Path.Combine(bucket.Folder, path)))
+            .Where(file => file.Exists)
+            .Select(file => FileEntry(bucket, file))
+            .ToList();
+        await SandboxHttp.WriteJsonAsync(context, found, SandboxJsonContext.Relaxed.ListBucketEntry).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -263,19 +229,19 @@ internal sealed class BucketEndpoints(SandboxServices services)
             }
         }
 
-        var failed = new JsonArray();
+        var failed = new List<BucketsWire.BatchFailure>();
         foreach (var (type, path, source, mtime) in operations)
         {
             var full = RepoNameRules.CheckPath(path) is null ? Path.Combine(bucket.Folder, path) : null;
             if (full is null)
             {
-                failed.Append(new JsonObject { ["path"] = path, ["error"] = $"Invalid path '{path}'" });
+                failed.Add(new(path, $"Invalid path '{path}'"));
             }
             else if (type is "deleteFile")
             {
                 if (!File.Exists(full))
                 {
-                    failed.Append(new JsonObject { ["path"] = path, ["error"] = "File not found" });
+                    failed.Add(new(path, "File not found"));
                     continue;
                 }
 
@@ -283,7 +249,7 @@ internal sealed class BucketEndpoints(SandboxServices services)
             }
             else if (source is null)
             {
-                failed.Append(new JsonObject { ["path"] = path, ["error"] = "Source file not found: no file with this xetHash in the source repo" });
+                failed.Add(new(path, "Source file not found: no file with this xetHash in the source repo"));
             }
             else
             {
@@ -291,9 +257,10 @@ internal sealed class BucketEndpoints(SandboxServices services)
             }
         }
 
-        await SandboxHttp.WriteNodeAsync(
+        await SandboxHttp.WriteJsonAsync(
             context,
-            new JsonObject { ["success"] = failed.Count == 0, ["processed"] = operations.Count, ["succeeded"] = operations.Count - failed.Count, ["failed"] = failed },
+            new BucketsWire.BatchResult(failed.Count == 0, operations.Count, operations.Count - failed.Count, failed),
+            SandboxJsonContext.Relaxed.BatchResult,
             failed.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,13 +16,18 @@ namespace SpaceFactory.Sandbox.Gradio;
 /// <c>RUNNING</c> it serves the simulated Gradio protocol from the manifest (or the files of a static Space);
 /// otherwise it answers 503. Private Spaces need a Bearer token of a user with access, else 404.
 /// </summary>
+/// <remarks>
+/// A gate (<see cref="GateAsync"/>) answers what does not depend on the route (access, stage, real app, static
+/// files); the simulated protocol is on route groups, one per API prefix (<see cref="GradioApiGroup"/>), its routes
+/// in one file per concern: <see cref="GradioPageRoutes"/>, <see cref="GradioQueueRoutes"/>,
+/// <see cref="GradioCallRoutes"/>, <see cref="GradioFileRoutes"/>.
+/// </remarks>
 internal sealed class GradioAppServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SpaceRuntime _space;
     private readonly SandboxServices _services;
-    private readonly GradioCallRoutes _calls;
-    private readonly GradioQueueRoutes _queue;
+    private readonly string _uploads;
     private readonly GradioFileRoutes _files;
 
     private GradioAppServer(WebApplication app, SpaceRuntime space, SandboxServices services)
@@ -31,11 +35,8 @@ internal sealed class GradioAppServer : IAsyncDisposable
         _app = app;
         _space = space;
         _services = services;
-        var uploads = Path.Combine(services.DataRoot, "space-uploads", space.Repo.ObjectId);
-        var files = new SimulatedFiles(uploads, () => Origin + (_space.Manifest?.ApiPrefix ?? string.Empty));
-        _calls = new GradioCallRoutes(files);
-        _queue = new GradioQueueRoutes(files);
-        _files = new GradioFileRoutes(space, uploads);
+        _uploads = Path.Combine(services.DataRoot, "space-uploads", space.Repo.ObjectId);
+        _files = new GradioFileRoutes(space, _uploads);
     }
 
     /// <summary>The app origin, e.g. <c>http://127.0.0.1:41234</c>.</summary>
@@ -56,7 +57,9 @@ internal sealed class GradioAppServer : IAsyncDisposable
         var server = new GradioAppServer(app, space, services);
         var faults = new FaultInjector(services.Options.Faults, services.FaultRandom, services.FaultGate, services.Statistics, spaceApp: true);
         app.Use(faults.InvokeAsync);
-        app.Run(server.HandleAsync);
+        app.Use(server.GateAsync);
+        app.UseRouting();
+        server.MapRoutes(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Port = new Uri(address).Port;
@@ -76,7 +79,26 @@ internal sealed class GradioAppServer : IAsyncDisposable
         }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private void MapRoutes(WebApplication app)
+    {
+        var files = new SimulatedFiles(_uploads, () => Origin + (_space.Manifest?.ApiPrefix ?? string.Empty));
+        var pages = new GradioPageRoutes(_space, () => Origin);
+        var queue = new GradioQueueRoutes(files);
+        var calls = new GradioCallRoutes(files);
+        pages.MapRoot(app);
+        foreach (var api in GradioApiGroup.MapBoth(app, _space))
+        {
+            pages.Map(api);
+            queue.Map(api);
+            calls.Map(api);
+            _files.Map(api);
+        }
+
+        // Any other path or method: Starlette's 404 (never ASP.NET's 405).
+        app.MapFallback("{**path}", GradioRequestErrors.NotFoundAsync);
+    }
+
+    private async Task GateAsync(HttpContext context, RequestDelegate next)
     {
         if (_services.Options.GradioPython is null)
         {
@@ -91,7 +113,6 @@ internal sealed class GradioAppServer : IAsyncDisposable
         }
 
         var stage = _space.Stage;
-        var manifest = _space.Manifest;
         if (stage is not "RUNNING")
         {
             await SandboxHttp.WriteTextAsync(context, $"Space {_space.Repo.Id} is not running (stage {stage}).", StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
@@ -104,81 +125,13 @@ internal sealed class GradioAppServer : IAsyncDisposable
             return;
         }
 
-        if (_space.IsStatic || manifest is null)
+        if (_space.IsStatic || _space.Manifest is null)
         {
             await _files.ServeStaticAsync(context).ConfigureAwait(false);
             return;
         }
 
-        var path = context.Request.Path.Value ?? "/";
-        var method = context.Request.Method;
-        var prefix = manifest.ApiPrefix;
-        if (path is "/config" or "/config/" && HttpMethods.IsGet(method))
-        {
-            await SandboxHttp.WriteNodeAsync(context, GradioConfigBuilder.Build(manifest, Origin, _space.Repo.Id, AppId())).ConfigureAwait(false);
-            return;
-        }
-
-        if (path is "/" or "" && HttpMethods.IsGet(method))
-        {
-            await SandboxHttp.WriteTextAsync(context, "<!doctype html><title>" + WebUtility.HtmlEncode(manifest.Title) + "</title><p>Simulated Gradio app (SpaceFactory Sandbox): no real inference runs here.</p>", contentType: "text/html; charset=utf-8").ConfigureAwait(false);
-            return;
-        }
-
-        if (!path.StartsWith(prefix + "/", StringComparison.Ordinal))
-        {
-            await GradioRequestErrors.NotFoundAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        var route = path[prefix.Length..];
-        switch (method)
-        {
-            case "GET" when route is "/info" or "/info/":
-                await SandboxHttp.WriteNodeAsync(context, manifest.Info).ConfigureAwait(false);
-                return;
-            case "POST" when route.StartsWith("/call/v2/", StringComparison.Ordinal):
-                await _calls.CallV2Async(context, manifest, route["/call/v2/".Length..].TrimEnd('/')).ConfigureAwait(false);
-                return;
-            case "POST" when route.StartsWith("/call/", StringComparison.Ordinal) && route.Count(c => c == '/') == 2:
-                await _calls.CallAsync(context, manifest, route["/call/".Length..].TrimEnd('/')).ConfigureAwait(false);
-                return;
-            case "GET" when route.StartsWith("/call/", StringComparison.Ordinal):
-                await _calls.ResultAsync(context, manifest, route[(route.LastIndexOf('/') + 1)..]).ConfigureAwait(false);
-                return;
-            case "POST" when route.StartsWith("/run/", StringComparison.Ordinal) || route.StartsWith("/api/", StringComparison.Ordinal):
-                // On Spaces api_open is False: the direct route refuses queued functions (routes.py::predict).
-                await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["detail"] = "This API endpoint does not accept direct HTTP POST requests. Please join the queue to use this API." }, StatusCodes.Status404NotFound).ConfigureAwait(false);
-                return;
-            case "GET" when route is "/upload_progress":
-                context.Response.ContentType = "text/event-stream; charset=utf-8";
-                await context.Response.WriteAsync("data: {\"msg\": \"done\"}\n\n", context.RequestAborted).ConfigureAwait(false);
-                return;
-            case "POST" when route is "/queue/join" or "/queue/join/":
-                await _queue.JoinAsync(context, manifest).ConfigureAwait(false);
-                return;
-            case "GET" when route is "/queue/data" or "/queue/data/":
-                await _queue.DataAsync(context).ConfigureAwait(false);
-                return;
-            case "GET" when route is "/queue/status":
-                await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["msg"] = "estimation", ["event_id"] = null, ["rank"] = null, ["queue_size"] = 0, ["rank_eta"] = null }).ConfigureAwait(false);
-                return;
-            case "GET" when route.StartsWith("/heartbeat/", StringComparison.Ordinal):
-                await GradioQueueRoutes.HeartbeatAsync(context).ConfigureAwait(false);
-                return;
-            case "POST" when route is "/upload" or "/upload/":
-                await _files.UploadAsync(context).ConfigureAwait(false);
-                return;
-            case "GET" or "HEAD" when route.StartsWith("/file=", StringComparison.Ordinal):
-                await _files.DownloadAsync(context, Uri.UnescapeDataString(route["/file=".Length..])).ConfigureAwait(false);
-                return;
-            case "GET" when route is "/app_id":
-                await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["app_id"] = AppId() }).ConfigureAwait(false);
-                return;
-            default:
-                await GradioRequestErrors.NotFoundAsync(context).ConfigureAwait(false);
-                return;
-        }
+        await next(context).ConfigureAwait(false);
     }
 
     private bool HasAccess(HttpRequest request)
@@ -191,6 +144,4 @@ internal sealed class GradioAppServer : IAsyncDisposable
 
         return caller is not null && string.Equals(caller.User, _space.Repo.Namespace, StringComparison.OrdinalIgnoreCase);
     }
-
-    private long AppId() => Math.Abs((long)_space.Repo.ObjectId.GetHashCode(StringComparison.Ordinal)) * 1000003L;
 }

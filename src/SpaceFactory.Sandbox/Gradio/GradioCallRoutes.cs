@@ -8,13 +8,44 @@ namespace SpaceFactory.Sandbox.Gradio;
 
 /// <summary>
 /// The simple API of one simulated app: <c>POST /call/{api}</c> and <c>/call/v2/{api}</c> start a call and answer its
-/// <c>event_id</c>; <c>GET /call/{api}/{event_id}</c> streams its result once.
+/// <c>event_id</c>; <c>GET /call/{api}/{event_id}</c> streams its result once. The direct <c>/run</c> and <c>/api</c>
+/// routes refuse, as on a Space.
 /// </summary>
 internal sealed class GradioCallRoutes(SimulatedFiles files)
 {
     private readonly ConcurrentDictionary<string, GradioOutcome> _calls = new(StringComparer.Ordinal);
 
-    public async Task CallAsync(HttpContext context, GradioManifest manifest, string apiName)
+    public void Map(GradioApiGroup api)
+    {
+        // POST /call/v2 (no name) is the call of an endpoint named "v2".
+        api.Post("/call/v2/{**api}", (context, manifest) => GradioApiGroup.Route(context, manifest) is var route && route.StartsWith("/call/v2/", StringComparison.Ordinal)
+            ? CallV2Async(context, manifest, route["/call/v2/".Length..].TrimEnd('/'))
+            : CallAsync(context, manifest));
+        api.Post("/call/{api}", CallAsync);
+        api.Get("/call/{**rest}", GradioApiGroup.Below("/call/", (context, manifest) =>
+        {
+            var route = GradioApiGroup.Route(context, manifest);
+            return ResultAsync(context, manifest, route[(route.LastIndexOf('/') + 1)..]);
+        }));
+
+        // On Spaces api_open is False: the direct route refuses queued functions (routes.py::predict).
+        api.Post("/run/{**rest}", GradioApiGroup.Below("/run/", RefuseDirectAsync));
+        api.Post("/api/{**rest}", GradioApiGroup.Below("/api/", RefuseDirectAsync));
+    }
+
+    private static Task RefuseDirectAsync(HttpContext context, GradioManifest manifest)
+        => SandboxHttp.WriteNodeAsync(context, new JsonObject { ["detail"] = "This API endpoint does not accept direct HTTP POST requests. Please join the queue to use this API." }, StatusCodes.Status404NotFound);
+
+    private Task CallAsync(HttpContext context, GradioManifest manifest)
+    {
+        // Only /call/{api} itself: /call/{api}/ (a trailing slash) is no route of Gradio's.
+        var route = GradioApiGroup.Route(context, manifest);
+        return route.Count(c => c == '/') == 2
+            ? CallAsync(context, manifest, route["/call/".Length..])
+            : GradioRequestErrors.NotFoundAsync(context);
+    }
+
+    private async Task CallAsync(HttpContext context, GradioManifest manifest, string apiName)
     {
         var body = await SandboxHttp.ReadObjectAsync(context).ConfigureAwait(false);
         if (body?["data"] is not JsonArray data)
@@ -33,7 +64,7 @@ internal sealed class GradioCallRoutes(SimulatedFiles files)
         await StartAsync(context, endpoint, data).ConfigureAwait(false);
     }
 
-    public async Task CallV2Async(HttpContext context, GradioManifest manifest, string apiName)
+    private async Task CallV2Async(HttpContext context, GradioManifest manifest, string apiName)
     {
         var body = await SandboxHttp.ReadObjectAsync(context).ConfigureAwait(false) ?? [];
         var endpoint = manifest.Find(apiName);
@@ -64,7 +95,7 @@ internal sealed class GradioCallRoutes(SimulatedFiles files)
         await StartAsync(context, endpoint, data).ConfigureAwait(false);
     }
 
-    public async Task ResultAsync(HttpContext context, GradioManifest manifest, string eventId)
+    private async Task ResultAsync(HttpContext context, GradioManifest manifest, string eventId)
     {
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         string text;

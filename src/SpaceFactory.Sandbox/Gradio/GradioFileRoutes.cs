@@ -11,7 +11,26 @@ namespace SpaceFactory.Sandbox.Gradio;
 /// </summary>
 internal sealed class GradioFileRoutes(SpaceRuntime space, string uploads)
 {
-    public async Task UploadAsync(HttpContext context)
+    public void Map(GradioApiGroup api)
+    {
+        api.Post("/upload", (context, _) => UploadAsync(context));
+        api.Get("/upload_progress", async (context, _) =>
+        {
+            context.Response.ContentType = "text/event-stream; charset=utf-8";
+            await context.Response.WriteAsync("data: {\"msg\": \"done\"}\n\n", context.RequestAborted).ConfigureAwait(false);
+        });
+
+        // "file=" and the path share a segment, which no route template can express: the group's last GET route.
+        api.GetOrHead("/{**path}", (context, manifest) =>
+        {
+            var route = GradioApiGroup.Route(context, manifest);
+            return route.StartsWith("/file=", StringComparison.Ordinal)
+                ? DownloadAsync(context, Uri.UnescapeDataString(route["/file=".Length..]))
+                : GradioRequestErrors.NotFoundAsync(context);
+        });
+    }
+
+    private async Task UploadAsync(HttpContext context)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -51,7 +70,7 @@ internal sealed class GradioFileRoutes(SpaceRuntime space, string uploads)
         await SandboxHttp.WriteNodeAsync(context, paths).ConfigureAwait(false);
     }
 
-    public Task DownloadAsync(HttpContext context, string path)
+    private Task DownloadAsync(HttpContext context, string path)
     {
         var full = Path.GetFullPath(path);
         if (!full.StartsWith(uploads + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))

@@ -13,7 +13,15 @@ internal sealed class GradioQueueRoutes(SimulatedFiles files)
 {
     private readonly ConcurrentDictionary<string, GradioSession> _sessions = new(StringComparer.Ordinal);
 
-    public async Task JoinAsync(HttpContext context, GradioManifest manifest)
+    public void Map(GradioApiGroup api)
+    {
+        api.Post("/queue/join", JoinAsync);
+        api.Get("/queue/data", (context, _) => DataAsync(context));
+        api.Get("/queue/status", (context, _) => SandboxHttp.WriteNodeAsync(context, new JsonObject { ["msg"] = "estimation", ["event_id"] = null, ["rank"] = null, ["queue_size"] = 0, ["rank_eta"] = null }));
+        api.Get("/heartbeat/{**session}", GradioApiGroup.Below("/heartbeat/", (context, _) => HeartbeatAsync(context)));
+    }
+
+    private async Task JoinAsync(HttpContext context, GradioManifest manifest)
     {
         var body = await SandboxHttp.ReadObjectAsync(context).ConfigureAwait(false);
         if (body?["data"] is not JsonArray data)
@@ -57,7 +65,7 @@ internal sealed class GradioQueueRoutes(SimulatedFiles files)
         await SandboxHttp.WriteNodeAsync(context, new JsonObject { ["event_id"] = eventId }).ConfigureAwait(false);
     }
 
-    public async Task DataAsync(HttpContext context)
+    private async Task DataAsync(HttpContext context)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -94,7 +102,7 @@ internal sealed class GradioQueueRoutes(SimulatedFiles files)
         }
     }
 
-    public static async Task HeartbeatAsync(HttpContext context)
+    private static async Task HeartbeatAsync(HttpContext context)
     {
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         var ct = context.RequestAborted;

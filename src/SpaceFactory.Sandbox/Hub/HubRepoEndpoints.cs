@@ -208,7 +208,7 @@ internal sealed class HubRepoEndpoints(SandboxServices services)
             return;
         }
 
-        await SandboxHttp.WriteNodeAsync(context, RepoInfoBuilder.Build(services, repo, commit, context.Request.Query)).ConfigureAwait(false);
+        await RepoInfoBuilder.WriteAsync(context, services, repo, commit).ConfigureAwait(false);
     }
 
     private async Task SettingsAsync(HttpContext context, RepoKind kind)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,17 +16,12 @@ internal sealed class RepoListEndpoints(SandboxServices services)
     private const int MaxPageSize = 1000;
 
     /// <summary>The fields the Hub lists without <c>full</c> or <c>expand</c>.</summary>
-    private static readonly Dictionary<RepoKind, string[]> ShortFields = new()
+    private static readonly Dictionary<RepoKind, HashSet<string>> ShortFields = new()
     {
-        [RepoKind.Model] = ["_id", "id", "likes", "downloads", "trendingScore", "private", "pipeline_tag", "library_name", "tags", "createdAt", "modelId"],
-        [RepoKind.Dataset] = ["_id", "id", "author", "sha", "lastModified", "private", "gated", "disabled", "likes", "downloads", "trendingScore", "tags", "createdAt"],
-        [RepoKind.Space] = ["_id", "id", "likes", "trendingScore", "private", "sdk", "tags", "createdAt"],
+        [RepoKind.Model] = ["likes", "downloads", "trendingScore", "private", "pipeline_tag", "library_name", "tags", "createdAt", "modelId"],
+        [RepoKind.Dataset] = ["author", "sha", "lastModified", "private", "gated", "disabled", "likes", "downloads", "trendingScore", "tags", "createdAt"],
+        [RepoKind.Space] = ["likes", "trendingScore", "private", "sdk", "tags", "createdAt"],
     };
-
-    private static readonly IQueryCollection NoQuery = new QueryCollection();
-
-    /// <summary>Fields besides the tags that a tag filter matches.</summary>
-    private static readonly string[] TaggedFields = ["pipeline_tag", "library_name", "sdk"];
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -45,70 +39,60 @@ internal sealed class RepoListEndpoints(SandboxServices services)
         var author = query["author"].ToString();
         var search = query["search"].ToString();
         var filters = query["filter"].SelectMany(f => (f ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var infos = services.Repos.All
+        var listed = services.Repos.All
             .Where(r => r.Kind == kind && RepoAccess.CanRead(caller, r))
             .Where(r => author.Length == 0 || string.Equals(r.Namespace, author, StringComparison.OrdinalIgnoreCase))
             .Where(r => search.Length == 0 || r.Id.Contains(search, StringComparison.OrdinalIgnoreCase))
-            .Select(r => RepoInfoBuilder.Build(services, r, r.Head, NoQuery))
-            .Where(info => filters.All(tag => Matches(info, tag)))
+            .Select(r => (Repo: r, Info: RepoInfoBuilder.Build(services, r, r.Head, blobs: false, fields: null)))
+            .Where(entry => filters.All(tag => Matches(entry.Info, tag)))
             .ToList();
-        var sorted = Sort(infos, query["sort"].ToString(), query["direction"].ToString());
+        var sorted = Sort(listed, query["sort"].ToString(), query["direction"].ToString());
         int? limit = int.TryParse(query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) && l > 0 ? Math.Min(l, MaxPageSize) : null;
-        var full = string.Equals(query["full"], "true", StringComparison.OrdinalIgnoreCase) || query["expand"].Count + query["expand[]"].Count > 0;
-        var array = new JsonArray();
-        foreach (var info in Paging.Page(context, services, sorted, limit))
-        {
-            array.Append(full ? RepoInfoBuilder.Expand(info, query) : Short(info, kind));
-        }
-
-        return SandboxHttp.WriteNodeAsync(context, array);
+        var full = string.Equals(query["full"], "true", StringComparison.OrdinalIgnoreCase);
+        var fields = RepoInfoBuilder.ExpandedFields(query) ?? (full ? null : ShortFields[kind]);
+        var page = Paging.Page(context, services, sorted, limit)
+            .Select(entry => fields is null ? entry.Info : RepoInfoBuilder.Build(services, entry.Repo, entry.Repo.Head, blobs: false, fields))
+            .ToList();
+        return SandboxHttp.WriteJsonAsync(context, page, SandboxJsonContext.Relaxed.ListRepoInfoAnswer);
     }
 
     /// <summary>A tag filter matches a tag, the pipeline tag, the library or the SDK.</summary>
-    private static bool Matches(JsonObject info, string tag)
-        => info["tags"] is JsonArray tags && tags.Any(t => string.Equals(t?.ToString(), tag, StringComparison.OrdinalIgnoreCase))
-           || TaggedFields.Any(key => string.Equals(info[key]?.ToString(), tag, StringComparison.OrdinalIgnoreCase));
+    private static bool Matches(RepoInfoAnswer info, string tag)
+        => (info.Tags ?? []).Append(info.PipelineTag).Append(info.LibraryName).Append(info.Sdk)
+            .Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Sorted by the named field, descending unless <c>direction</c> is given and not <c>-1</c>; by id without <c>sort</c>.</summary>
-    private static List<JsonObject> Sort(List<JsonObject> infos, string sort, string direction)
+    private static List<(Repo Repo, RepoInfoAnswer Info)> Sort(List<(Repo Repo, RepoInfoAnswer Info)> listed, string sort, string direction)
     {
         if (sort.Length == 0 || sort is "id")
         {
-            return [.. infos.OrderBy(i => i["id"]?.ToString(), StringComparer.Ordinal)];
+            return [.. listed.OrderBy(e => e.Info.Id, StringComparer.Ordinal)];
         }
 
         var descending = direction.Length == 0 || direction is "-1";
-        IComparer<JsonObject> comparer = Comparer<JsonObject>.Create((a, b) => Compare(a[sort], b[sort]));
-        var ordered = descending ? infos.OrderByDescending(i => i, comparer) : infos.OrderBy(i => i, comparer);
-        return [.. ordered.ThenBy(i => i["id"]?.ToString(), StringComparer.Ordinal)];
+        var comparer = Comparer<RepoInfoAnswer>.Create((a, b) => Compare(SortValue(a, sort), SortValue(b, sort)));
+        var ordered = descending ? listed.OrderByDescending(e => e.Info, comparer) : listed.OrderBy(e => e.Info, comparer);
+        return [.. ordered.ThenBy(e => e.Info.Id, StringComparer.Ordinal)];
     }
 
-    private static int Compare(JsonNode? a, JsonNode? b)
+    /// <summary>The value a listing sorts by: a count, or an ISO-8601 timestamp (which sorts as text); null sorts lowest.</summary>
+    private static IComparable? SortValue(RepoInfoAnswer info, string sort) => sort switch
     {
-        if (a is JsonValue x && b is JsonValue y && x.TryGetValue<double>(out var dx) && y.TryGetValue<double>(out var dy))
-        {
-            return dx.CompareTo(dy);
-        }
+        "likes" => info.Likes,
+        "downloads" => info.Downloads,
+        "trendingScore" => 0,
+        "usedStorage" => info.UsedStorage,
+        "lastModified" => info.LastModified,
+        "createdAt" => info.CreatedAt,
+        _ => null,
+    };
 
-        // Timestamps are ISO-8601 and compare as text; a missing value sorts lowest.
-        return string.CompareOrdinal(a?.ToString(), b?.ToString());
-    }
-
-    private static JsonObject Short(JsonObject info, RepoKind kind)
+    private static int Compare(IComparable? a, IComparable? b) => (a, b) switch
     {
-        var entry = new JsonObject();
-        foreach (var key in ShortFields[kind])
-        {
-            if (key is "trendingScore")
-            {
-                entry[key] = 0;
-            }
-            else if (info.TryGetPropertyValue(key, out var value))
-            {
-                entry[key] = value?.DeepClone();
-            }
-        }
-
-        return entry;
-    }
+        (null, null) => 0,
+        (null, _) => -1,
+        (_, null) => 1,
+        (string x, string y) => string.CompareOrdinal(x, y),
+        _ => a.CompareTo(b),
+    };
 }
