@@ -76,6 +76,9 @@ public readonly record struct OutcomeCode
     /// <summary>The coding agent finished, but the wrapper's independent check refused its work (the reason names what).</summary>
     public static OutcomeCode AgentPolicyViolation { get; } = new("agent_policy_violation");
 
+    /// <summary>The coding agent asked to build an app found real inference impossible and said why (<c>blockers.md</c>); nothing was deployed.</summary>
+    public static OutcomeCode AgentBlocked { get; } = new("agent_blocked");
+
     /// <summary>A recipe parameter was missing or invalid (the reason names it).</summary>
     public static OutcomeCode InvalidInput { get; } = new("invalid_input");
 

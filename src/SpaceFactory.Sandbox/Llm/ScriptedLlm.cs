@@ -7,7 +7,8 @@ namespace SpaceFactory.Sandbox.Llm;
 /// <summary>
 /// The scripts the Sandbox's OpenAI-compatible endpoint plays, keyed by model id, and what it was asked.
 /// A script registered as <c>model#task</c> serves requests for <c>model</c> whose user messages carry a line
-/// <c>task: …</c>, so one model name can stand in for a coding model across the factory's agent tasks.
+/// <c>task: …</c>, so one model name can stand in for a coding model across the factory's agent tasks; one registered
+/// as <c>model#task#subject</c> serves that task when the brief's <c>model: …</c> line names <c>subject</c>.
 /// </summary>
 internal sealed partial class ScriptedLlm
 {
@@ -16,7 +17,7 @@ internal sealed partial class ScriptedLlm
 
     public ScriptedLlm(IEnumerable<KeyValuePair<string, LlmScript>> scripts)
     {
-        foreach (var (model, script) in BuiltInAgentScripts.All.Concat(scripts))
+        foreach (var (model, script) in BuiltInAgentScripts.All.Concat(BuildAgentScripts.All).Concat(scripts))
         {
             _scripts[model] = script;
         }
@@ -44,9 +45,17 @@ internal sealed partial class ScriptedLlm
     public async Task WaitForHangAsync(CancellationToken cancellationToken) => await _hangEntered.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>The script for <paramref name="model"/> in a conversation whose slots are <paramref name="slots"/>.</summary>
-    public LlmScript? Find(string model, IReadOnlyDictionary<string, string> slots) =>
-        slots.TryGetValue("task", out var task) && _scripts.TryGetValue(model + "#" + task, out var byTask) ? byTask
-        : _scripts.GetValueOrDefault(model);
+    public LlmScript? Find(string model, IReadOnlyDictionary<string, string> slots)
+    {
+        if (!slots.TryGetValue("task", out var task))
+        {
+            return _scripts.GetValueOrDefault(model);
+        }
+
+        return slots.TryGetValue("model", out var subject) && _scripts.TryGetValue(model + "#" + task + "#" + subject, out var bySubject) ? bySubject
+            : _scripts.TryGetValue(model + "#" + task, out var byTask) ? byTask
+            : _scripts.GetValueOrDefault(model);
+    }
 
     /// <summary>The <c>key: value</c> lines of the user messages (first one wins), e.g. <c>- space: alice/demo</c>.</summary>
     public static Dictionary<string, string> Slots(JsonArray? messages)

@@ -19,7 +19,11 @@ public sealed class AgentOutputPolicy
     {
         _options = options ?? new AgentPolicyOptions();
         _python = new PythonAppPolicy(_options);
+        Structure = new AppStructureCheck(_options);
     }
+
+    /// <summary>The structure check of an app the agent wrote from nothing, with the same Python and bounds.</summary>
+    internal AppStructureCheck Structure { get; }
 
     /// <summary>The first rule the edited files break (in file and line order), or null when they may ship.</summary>
     /// <param name="before">The files as generated, by path.</param>
@@ -30,11 +34,20 @@ public sealed class AgentOutputPolicy
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        if (EditSizePolicy.Check(before, after, _options.MaxChangedLines) is { } tooBig)
-        {
-            return tooBig;
-        }
+        return EditSizePolicy.Check(before, after, _options.MaxChangedLines) ?? await CheckContentAsync(after, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// The first rule files the agent wrote from nothing break (the build task): the content rules, without the edit
+    /// size bound (a whole app is the task; <c>app.py</c> stays bound by <see cref="AgentPolicyOptions.MaxAppBytes"/>).
+    /// </summary>
+    /// <param name="files">The files as the agent left them, by path.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The violation, or null.</returns>
+    internal async Task<PolicyViolation?> CheckContentAsync(IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var after = files;
         // A token written into a file would ship with the Space (the agent may have read its own key).
         foreach (var (path, content) in after.OrderBy(f => f.Key, StringComparer.Ordinal))
         {

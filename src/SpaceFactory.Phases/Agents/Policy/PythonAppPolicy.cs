@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -14,8 +13,7 @@ public sealed class PythonAppPolicy(AgentPolicyOptions options)
     /// <summary>The checked file.</summary>
     public const string FileName = "app.py";
 
-    private const int MaxVerdictChars = 64 * 1024;
-    private static readonly Lazy<string> Script = new(LoadScript);
+    private static readonly Lazy<string> Script = new(() => PythonScript.Load("app_policy.py"));
 
     /// <summary>Every rule <paramref name="source"/> breaks.</summary>
     /// <param name="source">The app's text.</param>
@@ -30,62 +28,8 @@ public sealed class PythonAppPolicy(AgentPolicyOptions options)
             return [new PolicyViolation("size", FileName, 0, $"app.py has {bytes} bytes, more than the {options.MaxAppBytes} the policy reads")];
         }
 
-        var start = new ProcessStartInfo(options.Python)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in (string[])["-I", "-c", Script.Value, .. options.AllowedHosts.Order(StringComparer.Ordinal)])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Nothing of the host's environment (its secrets included) reaches the checker.
-        var path = Environment.GetEnvironmentVariable("PATH");
-        start.Environment.Clear();
-        if (path is not null)
-        {
-            start.Environment["PATH"] = path;
-        }
-
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        Process? process;
-        try
-        {
-            process = Process.Start(start);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return [Unchecked($"'{options.Python}' could not be started ({ex.Message}); the policy needs Python 3 to read app.py")];
-        }
-
-        using var started = process ?? throw new InvalidOperationException($"'{options.Python}' did not start.");
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(options.TimeLimit);
-        try
-        {
-            var output = ReadBoundedAsync(started.StandardOutput, limit.Token);
-            var errors = started.StandardError.ReadToEndAsync(limit.Token);
-            await started.StandardInput.WriteAsync(source.AsMemory(), limit.Token).ConfigureAwait(false);
-            started.StandardInput.Close();
-            await started.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            var verdict = await output.ConfigureAwait(false);
-            _ = await errors.ConfigureAwait(false);
-            return started.ExitCode == 0 ? Parse(verdict) : [Unchecked($"the Python check ended with exit code {started.ExitCode}")];
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            started.Kill(entireProcessTree: true);
-            return [Unchecked($"the Python check did not finish within {options.TimeLimit.TotalSeconds:F0} s")];
-        }
-        catch (IOException ex)
-        {
-            return [Unchecked($"the Python check failed ({ex.Message})")];
-        }
+        var (verdict, failure) = await PythonScript.RunAsync(options, Script.Value, source, options.AllowedHosts.Order(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        return verdict is null ? [Unchecked(failure!)] : Parse(verdict);
     }
 
     private static PolicyViolation Unchecked(string why) => new("unchecked", FileName, 0, why + ", so app.py is refused unchecked");
@@ -112,29 +56,5 @@ public sealed class PythonAppPolicy(AgentPolicyOptions options)
         }
 
         return found;
-    }
-
-    private static async Task<string> ReadBoundedAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        var buffer = new char[4096];
-        var text = new StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (text.Length < MaxVerdictChars)
-            {
-                text.Append(buffer, 0, Math.Min(read, MaxVerdictChars - text.Length));
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string LoadScript()
-    {
-        using var stream = typeof(PythonAppPolicy).Assembly.GetManifestResourceStream("SpaceFactory.Phases.Agents.Policy.app_policy.py")
-            ?? throw new InvalidOperationException("The embedded resource app_policy.py is missing from SpaceFactory.Phases.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }

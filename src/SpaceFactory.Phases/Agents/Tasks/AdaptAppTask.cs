@@ -16,7 +16,7 @@ namespace SpaceFactory.Phases.Agents.Tasks;
 internal sealed class AdaptAppTask(HubClient hub, AgentOutputPolicy? policy = null) : IPiAgentTask
 {
     /// <summary>The parameter that turns the agent on.</summary>
-    public const string AgentParameter = "agent";
+    public const string AgentParameter = AgentBuildMode.AgentParameter;
 
     private const string CardFile = "model_card.md";
     private static readonly string[] Editable = ["app.py", "requirements.txt"];
@@ -34,12 +34,12 @@ internal sealed class AdaptAppTask(HubClient hub, AgentOutputPolicy? policy = nu
     public string? SkipReason(PhaseContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.GetParameter(AgentParameter) switch
+        if (!AgentBuildMode.AgentRequested(context))
         {
-            null or "" or "none" => "no coding agent asked for (parameter agent=pi adapts the app to the card)",
-            "pi" => null,
-            var other => throw new RecipeParameterException(AgentParameter, $"Unknown agent '{other}'; use 'pi' or leave it out."),
-        };
+            return "no coding agent asked for (parameter agent=pi adapts the app to the card)";
+        }
+
+        return AgentBuildMode.IsOn(context) ? "no template serves the model: the agent builds the app instead (pi_build_app)" : null;
     }
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
+using SpaceFactory.Phases.Generation;
 using SpaceFactory.Phases.Steps;
 
 namespace SpaceFactory.Phases.Agents.Tasks;
@@ -11,6 +12,9 @@ namespace SpaceFactory.Phases.Agents.Tasks;
 /// Phase 4: the agent follows a written recipe and uses the Hub CLI (<c>hf repo create</c>, <c>hf upload</c>) to create
 /// the private target Space and upload the generated app itself. The wrapper then checks on its own: the Space exists,
 /// is private and holds every generated file unchanged. A public Space is made private at once and fails the run.
+/// The agent uploads the Hub form of the files (<see cref="SandboxOnlyData"/>: the manifest without its Sandbox-only
+/// <c>simulation</c>), since the Space does not exist yet to say which Hub it is on; only once the Hub says it is the
+/// Sandbox does the wrapper commit the simulation itself, so a real Space never receives it.
 /// </summary>
 internal sealed class DeployTask(HubClient hub) : IPiAgentTask
 {
@@ -32,7 +36,7 @@ internal sealed class DeployTask(HubClient hub) : IPiAgentTask
         ArgumentNullException.ThrowIfNull(context);
         var app = context.State.Get(FactoryState.App);
         var target = context.State.Get(FactoryState.Target);
-        AgentWorkspace.Write(workspace, app.Files);
+        AgentWorkspace.Write(workspace, SandboxOnlyData.ForHub(app.Files, toSandbox: false));
         return Task.FromResult(new StringBuilder()
             .Append("# Task: deploy the generated Gradio app as a private Space\n\n")
             .Append("The current directory holds a generated Gradio app: ").Append(string.Join(", ", app.Files.Select(f => "`" + f.Path + "`"))).Append(".\n")
@@ -53,10 +57,13 @@ internal sealed class DeployTask(HubClient hub) : IPiAgentTask
         ArgumentNullException.ThrowIfNull(context);
         var app = context.State.Get(FactoryState.App);
         var target = context.State.Get(FactoryState.Target);
+        var files = SandboxOnlyData.ForHub(app.Files, toSandbox: false);
+        SpaceInfo info;
         SpaceContent content;
         try
         {
-            content = await SpaceContent.ReadAsync(hub, target.RepoId, app.Files, cancellationToken).ConfigureAwait(false);
+            info = await hub.GetSpaceInfoAsync(target.RepoId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            content = await SpaceContent.CompareAsync(hub, target.RepoId, info, files, cancellationToken).ConfigureAwait(false);
         }
         catch (HfNotFoundException)
         {
@@ -77,8 +84,19 @@ internal sealed class DeployTask(HubClient hub) : IPiAgentTask
             return StepResult.Failure(OutcomeCode.AgentPolicyViolation, $"the Space {target.RepoId} does not hold the generated app: {string.Join("; ", problems)}");
         }
 
-        context.State.Set(FactoryState.Target, target with { Commit = content.Sha, HardwareGranted = "cpu-basic" });
-        await context.Recorder.RecordEventAsync("agent_deploy_verified", $"{target.RepoId} exists, is private and holds the {app.Files.Count} generated files (commit {content.Sha})", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var commit = content.Sha!;
+        await context.Recorder.RecordEventAsync("agent_deploy_verified", $"{target.RepoId} exists, is private and holds the {files.Count} generated files (commit {commit})", cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (info.IsSandbox == true && SandboxOnlyData.ForHub(app.Files, toSandbox: true).Except(files).ToArray() is [_, ..] sandboxOnly)
+        {
+            // The Sandbox's simulated runtime needs the simulation to serve the app: the wrapper adds it, the agent never had it.
+            var added = await hub.CreateCommitAsync(target.RepoId, RepoType.Space, "SpaceFactory: the Sandbox's simulation of the app",
+                sandboxOnly.Select(f => (CommitOperation)CommitOperation.AddFile(f.Path, f.Content)),
+                new CommitOptions { ParentCommit = commit }, cancellationToken).ConfigureAwait(false);
+            commit = added.CommitOid;
+            await context.Recorder.RecordEventAsync("sandbox_simulation_added", $"{target.RepoId} is on the Sandbox: SpaceFactory committed the manifest's simulation (commit {commit})", cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        context.State.Set(FactoryState.Target, target with { Commit = commit, HardwareGranted = "cpu-basic" });
         return StepResult.Completed($"the agent created the private Space {target.RepoId} and uploaded {app.Files.Count} files; verified independently ({result.ToolCalls} tool calls)");
     }
 }
