@@ -59,7 +59,7 @@ public class PiRecipeTests
         var info = await fixture.Services.GetRequiredService<HubClient>().GetSpaceInfoAsync(RepoId.Parse(space));
         Assert.That(info.Private, Is.True);
         Assert.That(info.Siblings!.Select(s => s.Path), Is.SupersetOf(new[] { "app.py", "requirements.txt", "README.md" }));
-        Assert.That(fixture.Sandbox.Inspector.GetCommitCount(space, "space"), Is.EqualTo(2), "the creation commit and the agent's one upload");
+        Assert.That(fixture.Sandbox.Inspector.GetCommitCount(space, "space"), Is.EqualTo(3), "the creation commit, the agent's one upload and the wrapper's Sandbox-only simulation");
         Assert.That(fixture.Sandbox.Inspector.LlmRequests[0].Tools, Is.EquivalentTo(new[] { "read", "bash" }));
 
         var folder = fixture.RunFolder(result.RunId);
