@@ -71,7 +71,7 @@ internal sealed class BuildJudge(AgentOutputPolicy policy)
             return Refused($"the agent's {GeneratedSpaceApp.ManifestFileName} {why}; nothing was uploaded");
         }
 
-        if (await policy.Structure.CheckAsync(files["app.py"], [manifest.ApiName.TrimStart('/'), "health"], cancellationToken).ConfigureAwait(false) is { } broken)
+        if (await policy.Structure.CheckAsync(files["app.py"], [manifest.ApiName.TrimStart('/'), "health"], manifest.ApiName.TrimStart('/'), cancellationToken).ConfigureAwait(false) is { } broken)
         {
             return Refused(broken.ToString());
         }
