@@ -60,6 +60,8 @@ public class GeneratedAppStructureTests
         Assert.That(app["app.py"], Does.Not.Contain("# sf:"), "hardware markers are removed");
         Assert.That(app["app.py"].Contains("import spaces", StringComparison.Ordinal), Is.EqualTo(zeroGpu));
         Assert.That(app["app.py"].Contains("cuda", StringComparison.Ordinal), Is.EqualTo(zeroGpu));
+        Assert.That(app["app.py"], zeroGpu ? Does.Contain("@spaces.GPU(duration=") : Does.Not.Contain("@spaces.GPU("));
+        Assert.That(app["app.py"], Does.Not.Contain("@spaces.GPU\n"), "every GPU budget is explicit");
         Assert.That(manifest.RootElement.GetProperty("show_error").GetBoolean(), Is.True);
     }
 
@@ -162,6 +164,35 @@ public class GeneratedAppStructureTests
         Assert.That(app["app.py"], Does.Contain("gr.Examples(EXAMPLES"));
     }
 
+    /// <summary>Diffusers picks its dtype by hardware (its own test), llama.cpp reads a quantised file, timm weights load as saved.</summary>
+    private static IEnumerable<SupportedPipeline> SavedDtypePipelines =>
+        Enum.GetValues<SupportedPipeline>().Except([SupportedPipeline.GgufChat, SupportedPipeline.TextToImage, SupportedPipeline.ImageToImage]);
+
+    /// <summary>Tasks whose one text or media input takes the card's widget examples (QA and zero-shot take two inputs).</summary>
+    private static IEnumerable<SupportedPipeline> ExamplePipelines =>
+        Enum.GetValues<SupportedPipeline>().Except([SupportedPipeline.QuestionAnswering, SupportedPipeline.ZeroShotClassification]);
+
+    [TestCaseSource(nameof(ExamplePipelines))]
+    public void The_app_offers_the_cards_examples_as_gr_examples(SupportedPipeline pipeline)
+    {
+        var app = Generator.Generate(RequestFor(pipeline) with { Examples = ["first card example", "second card example"] })["app.py"];
+
+        Assert.That(app, Does.Contain("EXAMPLES = [\"first card example\", \"second card example\"]\n"));
+        Assert.That(app, Does.Contain("    if EXAMPLES:\n        gr.Examples(EXAMPLES, inputs="));
+    }
+
+    [TestCaseSource(nameof(SavedDtypePipelines))]
+    public void Every_transformers_model_loads_in_the_saved_dtype_or_the_configs(SupportedPipeline pipeline)
+    {
+        foreach (var zeroGpu in new[] { false, true })
+        {
+            var app = Generator.Generate(RequestFor(pipeline, zeroGpu: zeroGpu))["app.py"];
+            Assert.That(app, Does.Contain("TORCH_DTYPE = \"bfloat16\"\n"));
+            Assert.That(app, Does.Contain("torch_dtype=TORCH_DTYPE").Or.Contain("\"torch_dtype\": TORCH_DTYPE"), "the load call uses it");
+            Assert.That(Generator.Generate(RequestFor(pipeline, zeroGpu: zeroGpu) with { TorchDtype = null })["app.py"], Does.Contain("TORCH_DTYPE = \"auto\"\n"));
+        }
+    }
+
     [Test]
     public void Models_load_in_the_dtype_their_weights_were_saved_in()
     {
@@ -178,7 +209,7 @@ public class GeneratedAppStructureTests
         var app = Generator.Generate(RequestFor(SupportedPipeline.SentenceSimilarity) with { Example = new ProbeExample("A cat") { Sentences = ["A dog", "A kitten"] } });
 
         Assert.That(app.Probe.ApiName, Is.EqualTo("/embed"));
-        Assert.That(app["app.py"], Does.Contain("SentenceTransformer(MODEL_ID)").And.Contain("EXAMPLE_SENTENCES = [\"A dog\", \"A kitten\"]"));
+        Assert.That(app["app.py"], Does.Contain("SentenceTransformer(MODEL_ID, model_kwargs={\"torch_dtype\": TORCH_DTYPE})").And.Contain("EXAMPLE_SENTENCES = [\"A dog\", \"A kitten\"]"));
         using var manifest = JsonDocument.Parse(app["spacefactory_manifest.json"]);
         var similarity = manifest.RootElement.GetProperty("simulation").GetProperty("/similarity");
         var verdict = new LabelScoresCheck(["A dog", "A kitten"]).Evaluate(GradioAppGeneratorTests.Simulate(similarity, []));

@@ -32,7 +32,7 @@ public class GradioAppGeneratorTests
         var endpoint = app.Probe.ApiName.TrimStart('/');
         Assert.That(app["app.py"], Does.Contain($"api_name=\"{endpoint}\""));
         Assert.That(app["app.py"], Does.Contain("gr.api(health, api_name=\"health\")"));
-        Assert.That(app["app.py"], Does.Contain("pipe = pipeline(TASK, model=MODEL_ID)"));
+        Assert.That(app["app.py"], Does.Contain("pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE)"));
         Assert.That(app["app.py"], Does.Contain($"TASK = \"{pipeline.ToTag()}\""));
         Assert.That(app["requirements.txt"], Does.Contain("transformers==4.57.1").And.Contain("torch==2.8.0"));
 

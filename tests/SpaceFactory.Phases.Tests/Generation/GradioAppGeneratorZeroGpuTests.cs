@@ -18,7 +18,7 @@ public class GradioAppGeneratorZeroGpuTests
         });
 
         Assert.That(app["app.py"], Does.Contain("import spaces\n"));
-        Assert.That(app["app.py"], Does.Contain("pipe = pipeline(TASK, model=MODEL_ID, device=\"cuda\")\n\n\n@spaces.GPU\ndef generate("));
+        Assert.That(app["app.py"], Does.Contain("pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE, device=\"cuda\")\n\n\n@spaces.GPU(duration=60)\ndef generate("));
     }
 
     [Test]

@@ -58,7 +58,7 @@ public class VisionAppsRunTests
         }
     }
 
-    private static (int Code, string Output) Run(string python, string[] arguments)
+    internal static (int Code, string Output) Run(string python, string[] arguments)
     {
         var start = new ProcessStartInfo(python) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

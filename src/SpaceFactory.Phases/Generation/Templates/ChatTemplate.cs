@@ -13,6 +13,8 @@ internal class ChatTemplate : MediaTemplate
     /// <summary>Seconds a ZeroGPU call may hold the GPU.</summary>
     public const int GpuSeconds = 120;
 
+    public override int ZeroGpuSeconds => GpuSeconds;
+
     public override string EndpointName => "chat";
 
     public override string FileName => "chat.py";
@@ -75,14 +77,10 @@ internal class ChatTemplate : MediaTemplate
         w.WriteEndArray();
     }, w => WriteMode(w, "chat_add_message"));
 
-    /// <summary>The literals of the chat apps (also the vision-language chat): the example, the saved dtype, the GPU time.</summary>
+    /// <summary>The literals of the chat apps (also the vision-language chat): the example, the card's examples and the saved dtype.</summary>
     internal static void AddChatValues(PythonTemplateValues values, GradioAppRequest request)
     {
         values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
-        if (request.UseZeroGpu)
-        {
-            values.Integer("GPU_SECONDS", GpuSeconds);
-        }
     }
 
     /// <summary>Writes a conversation of one user message, the chat probes' first input.</summary>

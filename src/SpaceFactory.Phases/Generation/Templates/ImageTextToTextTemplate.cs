@@ -15,7 +15,9 @@ internal sealed class ImageTextToTextTemplate : MediaTemplate
 
     public override string FileName => "image_text_to_text.py";
 
-    /// <summary>The same literals as the text chat (GPU time <see cref="ChatTemplate.GpuSeconds"/>).</summary>
+    public override int ZeroGpuSeconds => ChatTemplate.GpuSeconds;
+
+    /// <summary>The same literals as the text chat.</summary>
     public override void AddValues(PythonTemplateValues values, GradioAppRequest request) => ChatTemplate.AddChatValues(values, request);
 
     public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)

@@ -13,6 +13,8 @@ internal sealed class ImageToImageTemplate : MediaTemplate
     /// <summary>Seconds a ZeroGPU call may hold the GPU.</summary>
     public const int GpuSeconds = TextToImageTemplate.GpuSeconds;
 
+    public override int ZeroGpuSeconds => GpuSeconds;
+
     /// <summary>The fewest steps: image-to-image runs <c>steps × strength</c> of them, which must stay at least one.</summary>
     public const int MinimumSteps = 2;
 
@@ -27,10 +29,6 @@ internal sealed class ImageToImageTemplate : MediaTemplate
             .String("TORCH_DTYPE", TextToImageTemplate.Dtype(request))
             .Integer("STEPS", Steps(request))
             .Float("GUIDANCE_SCALE", TextToImageTemplate.Sampling(request).Guidance);
-        if (request.UseZeroGpu)
-        {
-            values.Integer("GPU_SECONDS", GpuSeconds);
-        }
     }
 
     public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request) =>

@@ -14,11 +14,30 @@ internal abstract class PipelineTemplate
     /// <summary>The embedded template file, e.g. <c>text_generation.py</c>.</summary>
     public abstract string FileName { get; }
 
+    /// <summary>The ZeroGPU package's own default: a call may hold the GPU this long unless the task needs longer.</summary>
+    public const int DefaultZeroGpuSeconds = 60;
+
+    /// <summary>
+    /// Seconds one call may hold a ZeroGPU GPU, written as <c>@spaces.GPU(duration=…)</c> (the generator fills
+    /// <c>GPU_SECONDS</c> on ZeroGPU): explicit in every app, so a reviewer sees the budget the Space asks for.
+    /// </summary>
+    public virtual int ZeroGpuSeconds => DefaultZeroGpuSeconds;
+
     /// <summary>The task named in the app's <c>TASK</c> constant (the Transformers pipeline task when it runs one).</summary>
     public virtual string Task(GradioAppRequest request) => request.Pipeline.ToTag();
 
-    /// <summary>Adds the literals of the template's own placeholders (the generator adds MODEL_ID, TASK, TITLE and DESCRIPTION).</summary>
-    public virtual void AddValues(PythonTemplateValues values, GradioAppRequest request) => values.String("EXAMPLE", request.Example.Text);
+    /// <summary>
+    /// Adds the literals of the template's own placeholders (the generator adds MODEL_ID, TASK, TITLE, DESCRIPTION and,
+    /// on ZeroGPU, GPU_SECONDS). By default: the example, the card's further examples and the saved dtype.
+    /// </summary>
+    public virtual void AddValues(PythonTemplateValues values, GradioAppRequest request) =>
+        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLES", Examples(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
+
+    /// <summary>The card's further examples (texts, or media URLs the analysis kept because they are on the Hub).</summary>
+    protected static IReadOnlyList<string> Examples(GradioAppRequest request) => request.Examples ?? [];
+
+    /// <summary>The saved dtype, or <c>auto</c> (Transformers then reads <c>torch_dtype</c> from config.json).</summary>
+    protected static string DtypeOrAuto(GradioAppRequest request) => request.TorchDtype ?? "auto";
 
     /// <summary>The pinned packages of <c>requirements.txt</c> (Gradio itself comes from the README's <c>sdk_version</c>).</summary>
     public virtual IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)

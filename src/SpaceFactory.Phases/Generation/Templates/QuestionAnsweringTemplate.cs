@@ -11,7 +11,7 @@ internal sealed class QuestionAnsweringTemplate : PipelineTemplate
     public override string FileName => "question_answering.py";
 
     public override void AddValues(PythonTemplateValues values, GradioAppRequest request) =>
-        values.String("EXAMPLE", request.Example.Text).String("EXAMPLE_CONTEXT", Context(request));
+        values.String("EXAMPLE", request.Example.Text).String("EXAMPLE_CONTEXT", Context(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
     {

@@ -13,8 +13,11 @@ internal sealed class SentenceSimilarityTemplate : PipelineTemplate
 
     public override string FileName => "sentence_similarity.py";
 
-    public override void AddValues(PythonTemplateValues values, GradioAppRequest request) =>
-        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLE_SENTENCES", Sentences(request));
+    public override void AddValues(PythonTemplateValues values, GradioAppRequest request)
+    {
+        base.AddValues(values, request);
+        values.StringList("EXAMPLE_SENTENCES", Sentences(request));
+    }
 
     public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)
     {

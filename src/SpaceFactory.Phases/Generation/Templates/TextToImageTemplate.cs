@@ -13,6 +13,8 @@ internal sealed class TextToImageTemplate : MediaTemplate
     /// <summary>Seconds a ZeroGPU call may hold the GPU.</summary>
     public const int GpuSeconds = 60;
 
+    public override int ZeroGpuSeconds => GpuSeconds;
+
     /// <summary>The side of the simulated image, in pixels.</summary>
     public const int SimulatedSize = 64;
 
@@ -28,10 +30,6 @@ internal sealed class TextToImageTemplate : MediaTemplate
             .String("TORCH_DTYPE", Dtype(request))
             .Integer("STEPS", steps)
             .Float("GUIDANCE_SCALE", guidance);
-        if (request.UseZeroGpu)
-        {
-            values.Integer("GPU_SECONDS", GpuSeconds);
-        }
     }
 
     public override IEnumerable<(string Package, string Version)> Requirements(GradioAppVersions versions, GradioAppRequest request)

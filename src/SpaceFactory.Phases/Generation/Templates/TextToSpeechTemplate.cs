@@ -13,6 +13,8 @@ internal sealed class TextToSpeechTemplate : MediaTemplate
     /// <summary>Seconds a ZeroGPU call may hold the GPU.</summary>
     public const int GpuSeconds = 60;
 
+    public override int ZeroGpuSeconds => GpuSeconds;
+
     /// <summary>Audio tokens a text-to-audio call generates (about five seconds of MusicGen audio).</summary>
     public const int AudioTokens = 256;
 
@@ -26,10 +28,6 @@ internal sealed class TextToSpeechTemplate : MediaTemplate
             .StringList("EXAMPLES", Examples(request))
             .String("TORCH_DTYPE", DtypeOrAuto(request))
             .Integer("MAX_NEW_TOKENS", request.Pipeline == SupportedPipeline.TextToAudio ? AudioTokens : 0);
-        if (request.UseZeroGpu)
-        {
-            values.Integer("GPU_SECONDS", GpuSeconds);
-        }
     }
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)

@@ -11,7 +11,7 @@ internal sealed class ZeroShotClassificationTemplate : PipelineTemplate
     public override string FileName => "zero_shot_classification.py";
 
     public override void AddValues(PythonTemplateValues values, GradioAppRequest request) =>
-        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLE_LABELS", Candidates(request));
+        values.String("EXAMPLE", request.Example.Text).StringList("EXAMPLE_LABELS", Candidates(request)).String("TORCH_DTYPE", DtypeOrAuto(request));
 
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request)
     {

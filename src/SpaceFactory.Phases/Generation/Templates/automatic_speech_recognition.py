@@ -20,7 +20,7 @@ pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE)  # sf:cpu
 pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE, device="cuda")  # sf:zerogpu
 
 
-@spaces.GPU  # sf:zerogpu
+@spaces.GPU(duration={{GPU_SECONDS}})  # sf:zerogpu
 def transcribe(audio) -> str:
     "Transcribe the recording (long audio in 30 s chunks)."
     if audio is None:

@@ -19,7 +19,7 @@ pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE)  # sf:cpu
 pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE, device="cuda")  # sf:zerogpu
 
 
-@spaces.GPU  # sf:zerogpu
+@spaces.GPU(duration={{GPU_SECONDS}})  # sf:zerogpu
 def estimate(image):
     "Estimate the depth of every pixel of the image."
     if image is None:

@@ -25,7 +25,7 @@ LABELS = (
 )
 
 
-@spaces.GPU  # sf:zerogpu
+@spaces.GPU(duration={{GPU_SECONDS}})  # sf:zerogpu
 def classify(image) -> dict:
     "Score the five most likely labels of the image."
     if image is None:

@@ -20,7 +20,7 @@ pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE)  # sf:cpu
 pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE, device="cuda")  # sf:zerogpu
 
 
-@spaces.GPU  # sf:zerogpu
+@spaces.GPU(duration={{GPU_SECONDS}})  # sf:zerogpu
 def segment(image):
     "Split the image into labelled segments (each mask a 0-1 array the size of the image)."
     if image is None:

@@ -20,7 +20,7 @@ pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE)  # sf:cpu
 pipe = pipeline(TASK, model=MODEL_ID, torch_dtype=TORCH_DTYPE, device="cuda")  # sf:zerogpu
 
 
-@spaces.GPU  # sf:zerogpu
+@spaces.GPU(duration={{GPU_SECONDS}})  # sf:zerogpu
 def classify(image, candidate_labels: str) -> dict:
     "Score the image against each of the comma-separated candidate labels."
     if image is None:
