@@ -114,7 +114,7 @@ public sealed class InProcessRunExecutor : IRunExecutor
         await using (writer.ConfigureAwait(false))
         {
             var tail = await writer.RepairEventLogAsync(cancellationToken).ConfigureAwait(false);
-            using var recorder = new RunRecorder(runId, writer, NewRedactor(secrets), state, tail.LastSeq, _timeProvider, _options.AllowRawTraces);
+            using var recorder = new RunRecorder(runId, writer, NewRedactor(secrets), state, tail.LastSeq, _timeProvider, _options.AllowRawTraces, await ListFilesAsync(runId, cancellationToken).ConfigureAwait(false));
             await RecordRepairAsync(recorder, tail).ConfigureAwait(false);
 
             var bag = await LoadStateBagAsync(runId, cancellationToken).ConfigureAwait(false);
@@ -166,7 +166,7 @@ public sealed class InProcessRunExecutor : IRunExecutor
                 last = item;
             }
 
-            using var recorder = new RunRecorder(runId, writer, NewRedactor(secrets ?? new Dictionary<string, string>(StringComparer.Ordinal)), state, tail.LastSeq, _timeProvider, _options.AllowRawTraces);
+            using var recorder = new RunRecorder(runId, writer, NewRedactor(secrets ?? new Dictionary<string, string>(StringComparer.Ordinal)), state, tail.LastSeq, _timeProvider, _options.AllowRawTraces, await ListFilesAsync(runId, cancellationToken).ConfigureAwait(false));
             await RecordRepairAsync(recorder, tail).ConfigureAwait(false);
             if (last is { Type: "run_ended" })
             {
@@ -386,4 +386,15 @@ public sealed class InProcessRunExecutor : IRunExecutor
         JsonSerializer.SerializeToElement(
             new Dictionary<string, string>(StringComparer.Ordinal) { ["recipe"] = recipe.Name, ["steps"] = string.Join(",", recipe.Steps.Select(s => s.Name)) },
             CoreJsonContext.Default.DictionaryStringString);
+
+    private async Task<List<string>> ListFilesAsync(RunId runId, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        await foreach (var file in _store.ListFilesAsync(runId, cancellationToken).ConfigureAwait(false))
+        {
+            files.Add(file);
+        }
+
+        return files;
+    }
 }

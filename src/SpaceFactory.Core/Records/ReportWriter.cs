@@ -6,7 +6,9 @@ namespace SpaceFactory.Core.Records;
 /// <summary>Renders <c>report.md</c>, the human summary of a run, from its state.</summary>
 internal static class ReportWriter
 {
-    public static string Render(RunState state)
+    /// <param name="state">The run's state.</param>
+    /// <param name="folders">The artifact folders the record has (e.g. <c>generated</c>, <c>logs</c>), in order.</param>
+    public static string Render(RunState state, IReadOnlyList<string> folders)
     {
         var b = new StringBuilder();
         b.Append("# SpaceFactory run ").Append(state.RunId).Append("\n\n");
@@ -88,7 +90,13 @@ internal static class ReportWriter
             }
         }
 
-        b.Append("\nFiles: `state.json` (for programs), `events.jsonl` (every event), this report, and artifacts under `generated/`, `tests/`, `logs/`, `traces/`.\n");
+        b.Append("\nFiles: `state.json` (for programs), `events.jsonl` (every event), this report");
+        if (folders.Count > 0)
+        {
+            b.Append(", and artifacts under ").Append(string.Join(", ", folders.Select(f => "`" + f + "/`")));
+        }
+
+        b.Append(".\n");
         return b.ToString();
     }
 

@@ -17,10 +17,17 @@ internal sealed class RunRecorder : IRunRecorder, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly bool _allowRawTraces;
     private readonly SemaphoreSlim _stateLock = new(1, 1);
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
     private long _seq;
 
-    public RunRecorder(RunId runId, IRunWriter writer, ISecretRedactor redactor, RunState state, long lastSeq, TimeProvider timeProvider, bool allowRawTraces)
+    // existingFiles: the record's files so far (a resumed run), so that report.md names their folders too.
+    public RunRecorder(RunId runId, IRunWriter writer, ISecretRedactor redactor, RunState state, long lastSeq, TimeProvider timeProvider, bool allowRawTraces, IEnumerable<string>? existingFiles = null)
     {
+        foreach (var file in existingFiles ?? [])
+        {
+            NoteFolder(file);
+        }
+
         RunId = runId;
         _writer = writer;
         Redactor = redactor;
@@ -67,6 +74,7 @@ internal sealed class RunRecorder : IRunRecorder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(content);
         ArtifactPath.Validate(path);
+        NoteFolder(path);
         var text = IsRawTrace(path) ? content : Redactor.Redact(content);
         return _writer.WriteFileAsync(path, Encoding.UTF8.GetBytes(text), cancellationToken);
     }
@@ -75,6 +83,7 @@ internal sealed class RunRecorder : IRunRecorder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(content);
         ArtifactPath.Validate(path);
+        NoteFolder(path);
         if (IsRawTrace(path))
         {
             return _writer.WriteFileAsync(path, (target, ct) => content.CopyToAsync(target, ct), cancellationToken);
@@ -158,7 +167,7 @@ internal sealed class RunRecorder : IRunRecorder, IDisposable
             State = change(State) with { UpdatedAt = _timeProvider.GetUtcNow() };
             var json = Redactor.Redact(JsonSerializer.Serialize(State, IndentedContext.RunState));
             await _writer.WriteFileAsync("state.json", Encoding.UTF8.GetBytes(json + "\n"), cancellationToken).ConfigureAwait(false);
-            await _writer.WriteFileAsync("report.md", Encoding.UTF8.GetBytes(Redactor.Redact(ReportWriter.Render(State))), cancellationToken).ConfigureAwait(false);
+            await _writer.WriteFileAsync("report.md", Encoding.UTF8.GetBytes(Redactor.Redact(ReportWriter.Render(State, Folders()))), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -174,6 +183,27 @@ internal sealed class RunRecorder : IRunRecorder, IDisposable
     }
 
     public void Dispose() => _stateLock.Dispose();
+
+    // The report names only the artifact folders this record really has (artifacts are written by several steps at once).
+    private void NoteFolder(string path)
+    {
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            lock (_folders)
+            {
+                _folders.Add(path[..slash]);
+            }
+        }
+    }
+
+    private string[] Folders()
+    {
+        lock (_folders)
+        {
+            return [.. _folders.Order(StringComparer.Ordinal)];
+        }
+    }
 
     /// <summary>Media outputs and probe inputs: binary, so line redaction would corrupt them.</summary>
     private static bool IsMediaArtifact(string path) =>
