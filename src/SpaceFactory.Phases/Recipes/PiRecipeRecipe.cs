@@ -17,6 +17,6 @@ internal sealed class PiRecipeRecipe() : FactoryRecipe(FactoryRecipes.PiRecipe, 
         CommonSteps.PiAgent(services, new DeployTask(services.GetRequiredService<HubClient>())),
         services.GetRequiredService<WaitForSpaceRunningStep>(),
         services.GetRequiredService<WriteTargetSpaceStep>(),
-        services.GetRequiredService<ValidateLiveApiStep>(),
+        CommonSteps.ValidateLiveApi(services),
     ];
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using SpaceFactory.Core;
 using SpaceFactory.Core.Pipeline;
 using SpaceFactory.Hf;
@@ -72,34 +71,6 @@ public sealed class WaitForSpaceRunningStep(HubClient hub, SpaceWaitOptions? opt
             : StepResult.Failure(OutcomeCode.RuntimeError, $"{target.RepoId} stopped in stage {stage} while the factory waited for it to run");
     }
 
-    private async Task SaveLogsAsync(PhaseContext context, RepoId space, SpaceLogKind kind, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        using var limit = new CancellationTokenSource(_options.LogReadTimeout, context.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
-        var lines = 0;
-        try
-        {
-            await foreach (var line in hub.StreamSpaceLogsAsync(space, kind, linked.Token).ConfigureAwait(false))
-            {
-                text.Append(line.Timestamp?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(line.Data.TrimEnd('\n')).Append('\n');
-                if (++lines >= _options.MaxLogLines)
-                {
-                    text.Append("[log cut at ").Append(_options.MaxLogLines).Append(" lines]\n");
-                    break;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            text.Append("[log reading stopped after ").Append(_options.LogReadTimeout).Append("]\n");
-        }
-        catch (Exception ex) when (ex is HfApiException or HttpRequestException or IOException or HfStreamIdleException)
-        {
-            text.Append("[the logs could not be read: ").Append(ex.GetType().Name).Append(": ").Append(ex.Message).Append("]\n");
-        }
-
-        var name = kind == SpaceLogKind.Build ? "build" : "run";
-        await context.Recorder.WriteArtifactAsync($"logs/{name}.log", text.ToString(), CancellationToken.None).ConfigureAwait(false);
-    }
+    private Task SaveLogsAsync(PhaseContext context, RepoId space, SpaceLogKind kind, CancellationToken cancellationToken) =>
+        SpaceLogRecorder.SaveAsync(hub, _options, context, space, kind, cancellationToken);
 }
