@@ -42,6 +42,7 @@ public class AgentBuildTests
         Assert.That(state, Does.Contain("\"name\": \"generate_gradio_app\",\n      \"status\": \"skipped\"").And.Contain("\"name\": \"pi_adapt_app\",\n      \"status\": \"skipped\""));
         Assert.That(fixture.Sandbox.Inspector.LlmRequests[0].Tools, Is.EquivalentTo(new[] { "read", "edit", "write" }));
         Assert.That(await File.ReadAllTextAsync(Path.Combine(folder, "tests/test_result.json")), Does.Contain("\"endpoint\": \"/predict\""));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(folder, "runtime_recommendation.json")), Does.Contain("\"cpu-basic\""), "no weight file the factory can measure: the ladder's first rung");
         Assert.That(RecordAudit.Audit(folder).Problems, Is.Empty);
     }
 
