@@ -50,6 +50,11 @@ public class ModelCardTemplateTests
         Assert.That(test.RootElement.GetProperty("endpoint").GetString(), Is.EqualTo(endpoint));
         Assert.That(test.RootElement.GetProperty("check").GetString(), Is.EqualTo(check));
         Assert.That(test.RootElement.GetProperty("passed").GetBoolean(), Is.True, test.RootElement.GetProperty("reason").GetString());
+        if (check == "embedding_vector")
+        {
+            Assert.That(test.RootElement.GetProperty("reason").GetString(), Does.StartWith("/embed passed").And.Contain("a 384-dimensional embedding"), "the model's dimension from its config.json");
+        }
+
         var report = await File.ReadAllTextAsync(Path.Combine(folder, "report.md"));
         if (input is not null)
         {

@@ -69,6 +69,12 @@ public sealed record ModelAnalysis
     /// <summary>Where the example came from: <c>widget</c> (the card) or <c>default</c>.</summary>
     public string? ExampleSource { get; init; }
 
+    /// <summary>
+    /// The length of the model's embeddings when the factory knows it: <c>config.json</c>'s hidden size, except for a
+    /// sentence-transformers model with a <c>Dense</c> module (which projects to another length).
+    /// </summary>
+    public int? EmbeddingDimensions { get; init; }
+
     /// <summary>The model's labels, when known (classification).</summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
 

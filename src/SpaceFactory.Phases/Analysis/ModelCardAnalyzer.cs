@@ -58,6 +58,7 @@ public sealed class ModelCardAnalyzer
             WeightBytes = size.WeightBytes,
             TorchDtype = size.Dtype,
             Quantization = size.Quantization,
+            EmbeddingDimensions = EmbeddingDimensions(facts, library),
             Languages = facts.Card.Languages,
             Labels = facts.Labels,
             MaskToken = facts.MaskToken,
@@ -313,4 +314,11 @@ public sealed class ModelCardAnalyzer
         var clean = builder.ToString().Trim();
         return clean.Length == 0 ? null : clean;
     }
+
+    /// <summary>The hidden size, unless a sentence-transformers <c>Dense</c> module (<c>2_Dense/</c>, …) changes the length.</summary>
+    private static int? EmbeddingDimensions(ModelFacts facts, string? library) =>
+        string.Equals(library, "sentence-transformers", StringComparison.Ordinal) &&
+        facts.Files.Any(f => f.Path.Split('/')[0] is var folder && folder.EndsWith("_Dense", StringComparison.Ordinal))
+            ? null
+            : facts.HiddenSize;
 }

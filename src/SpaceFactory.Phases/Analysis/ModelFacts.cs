@@ -41,6 +41,9 @@ public sealed record ModelFacts
     /// <summary><c>config.json</c>'s <c>torch_dtype</c> (or <c>dtype</c>) as a torch name, e.g. <c>float16</c>, when it says.</summary>
     public string? ConfigDtype { get; init; }
 
+    /// <summary><c>config.json</c>'s hidden size (<c>hidden_size</c>, <c>d_model</c> or <c>dim</c>): the length of the model's feature vectors.</summary>
+    public int? HiddenSize { get; init; }
+
     /// <summary><c>config.json</c>'s <c>quantization_config</c> (bitsandbytes, GPTQ, AWQ, …), when present.</summary>
     public ModelQuantization? Quantization { get; init; }
 

@@ -44,6 +44,9 @@ public sealed record GradioAppRequest
     /// </summary>
     public string? TorchDtype { get; init; }
 
+    /// <summary>The length of the model's embeddings, when known; the embedding probes then check it.</summary>
+    public int? EmbeddingDimensions { get; init; }
+
     /// <summary>Further example inputs from the card's widget (texts, or image/audio URLs on the Hub) for <c>gr.Examples</c>.</summary>
     public IReadOnlyList<string>? Examples { get; init; }
 

@@ -39,6 +39,7 @@ public sealed class GenerateGradioAppStep(GradioAppGenerator generator) : IPhase
             UseZeroGpu = usesZeroGpu,
             Library = analysis.Library,
             TorchDtype = analysis.TorchDtype,
+            EmbeddingDimensions = analysis.EmbeddingDimensions,
             Examples = analysis.Examples.Count > 0 ? analysis.Examples : null,
             GgufFile = analysis.GgufFile,
         });

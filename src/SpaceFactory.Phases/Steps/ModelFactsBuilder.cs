@@ -35,6 +35,7 @@ internal static class ModelFactsBuilder
             WeightDtype = WeightDtype(info.Safetensors?.Parameters),
             HasChatTemplate = HasChatTemplate(info.Config?.AdditionalProperties),
             ConfigDtype = config is { } dtypeConfig ? ConfigDtype(dtypeConfig) : null,
+            HiddenSize = config is { } sizeConfig ? HiddenSize(sizeConfig) : null,
             Quantization = Quantization(config is { } c && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("quantization_config", out var fileQuantization) ? fileQuantization : hubQuantization),
             Gated = info.Gated is { IsGated: true } gated ? gated.Mode : null,
             Private = info.Private ?? false,
@@ -70,6 +71,24 @@ internal static class ModelFactsBuilder
         {
             return null;
         }
+    }
+
+    /// <summary><c>hidden_size</c> (BERT, most models), <c>d_model</c> (T5, BART) or <c>dim</c> (DistilBERT), also inside <c>text_config</c>.</summary>
+    private static int? HiddenSize(JsonElement config)
+    {
+        foreach (var holder in (JsonElement?[])[config, config.ValueKind == JsonValueKind.Object && config.TryGetProperty("text_config", out var text) ? text : null])
+        {
+            foreach (var name in (string[])["hidden_size", "d_model", "dim"])
+            {
+                if (holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number &&
+                    value.TryGetInt32(out var size) && size is > 0 and <= 65536)
+                {
+                    return size;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>torch_dtype</c> (Transformers &lt; 4.56) or <c>dtype</c>, also inside <c>text_config</c> (multimodal models).</summary>

@@ -2,14 +2,23 @@ using System.Text.Json;
 
 namespace SpaceFactory.Phases.Validation;
 
-/// <summary>Feature extraction: <c>{"dimensions": n, "embedding": [n finite numbers]}</c> with n &gt; 0.</summary>
-public sealed class EmbeddingCheck : OutputCheck
+/// <summary>
+/// Feature extraction: <c>{"dimensions": n, "embedding": [n finite numbers]}</c> with n &gt; 0, and n the model's own
+/// dimension when it is known.
+/// </summary>
+/// <param name="expectedDimensions">The model's embedding length (from its config), or null when unknown.</param>
+public sealed class EmbeddingCheck(int? expectedDimensions = null) : OutputCheck
 {
+    /// <summary>The length the vector must have, or null when any length passes.</summary>
+    public int? ExpectedDimensions { get; } = expectedDimensions;
+
     /// <inheritdoc />
     public override string Kind => "embedding_vector";
 
     /// <inheritdoc />
-    public override string Description => "a non-empty vector of finite numbers whose length matches 'dimensions'";
+    public override string Description => ExpectedDimensions is { } n
+        ? $"a vector of {n} finite numbers (the model's dimension) whose length matches 'dimensions'"
+        : "a non-empty vector of finite numbers whose length matches 'dimensions'";
 
     /// <inheritdoc />
     protected override OutputCheckResult EvaluateFirst(JsonElement output)
@@ -34,6 +43,11 @@ public sealed class EmbeddingCheck : OutputCheck
             (dimensions.ValueKind != JsonValueKind.Number || !dimensions.TryGetInt32(out var declared) || declared != length))
         {
             return OutputCheckResult.Fail($"'dimensions' ({Show(dimensions)}) does not match the vector length {length}");
+        }
+
+        if (ExpectedDimensions is { } expected && length != expected)
+        {
+            return OutputCheckResult.Fail($"a {length}-dimensional embedding, but the model's vectors have {expected} dimensions");
         }
 
         return OutputCheckResult.Pass($"a {length}-dimensional embedding");

@@ -4,7 +4,8 @@ namespace SpaceFactory.Phases.Validation;
 /// <param name="Kind">The check's <see cref="OutputCheck.Kind"/>.</param>
 /// <param name="Text">The prompt or expected text, for checks that have one.</param>
 /// <param name="Labels">The allowed labels, for label checks that restrict them.</param>
-public sealed record OutputCheckSpec(string Kind, string? Text = null, IReadOnlyList<string>? Labels = null)
+/// <param name="Dimensions">The embedding length, for an embedding check that knows the model's.</param>
+public sealed record OutputCheckSpec(string Kind, string? Text = null, IReadOnlyList<string>? Labels = null, int? Dimensions = null)
 {
     /// <summary>The spec of <paramref name="check"/>.</summary>
     /// <param name="check">A check.</param>
@@ -14,6 +15,7 @@ public sealed record OutputCheckSpec(string Kind, string? Text = null, IReadOnly
         StartsWithPromptCheck c => new(c.Kind, c.Prompt),
         ExactTextCheck c => new(c.Kind, c.Expected),
         LabelScoresCheck c => new(c.Kind, Labels: c.AllowedLabels),
+        EmbeddingCheck c => new(c.Kind, Dimensions: c.ExpectedDimensions),
         null => throw new ArgumentNullException(nameof(check)),
         _ => new(check.Kind),
     };
@@ -29,7 +31,7 @@ public sealed record OutputCheckSpec(string Kind, string? Text = null, IReadOnly
         "non_empty_text" => new NonEmptyTextCheck(),
         "entity_list" => new EntityListCheck(),
         "answer_span" => new AnswerSpanCheck(),
-        "embedding_vector" => new EmbeddingCheck(),
+        "embedding_vector" => new EmbeddingCheck(Dimensions),
         "chat_messages" => new ChatMessagesCheck(),
         "image_file" => new ImageFileCheck(),
         "audio_file" => new AudioFileCheck(),

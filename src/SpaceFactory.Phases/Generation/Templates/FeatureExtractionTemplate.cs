@@ -13,8 +13,8 @@ internal sealed class FeatureExtractionTemplate : PipelineTemplate
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request) => WriteTextToEmbeddingSchema(writer, request);
 
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) =>
-        WriteSimulatedEmbedding(writer, [0.1, 0.2, 0.3, 0.4], tokens: 1);
+        WriteSimulatedEmbedding(writer, SimulatedVector(request, [0.1, 0.2, 0.3, 0.4]), tokens: 1);
 
     public override ValidationProbe CreateProbe(GradioAppRequest request) =>
-        new("/embed", Inputs(w => w.WriteStringValue(request.Example.Text)), new EmbeddingCheck());
+        new("/embed", Inputs(w => w.WriteStringValue(request.Example.Text)), new EmbeddingCheck(request.EmbeddingDimensions));
 }

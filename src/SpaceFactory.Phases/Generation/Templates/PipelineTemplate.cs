@@ -109,6 +109,14 @@ internal abstract class PipelineTemplate
         writer.WriteEndArray();
     }
 
+    /// <summary>A labelled stand-in vector: <paramref name="pattern"/> repeated to the model's dimension when it is known.</summary>
+    protected static double[] SimulatedVector(GradioAppRequest request, double[] pattern)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(pattern);
+        return request.EmbeddingDimensions is { } n ? [.. Enumerable.Range(0, n).Select(i => pattern[i % pattern.Length])] : pattern;
+    }
+
     /// <summary>Writes a simulated embedding output: <c>{"dimensions", ["tokens",] "embedding", "simulated": true}</c>.</summary>
     protected static void WriteSimulatedEmbedding(Utf8JsonWriter writer, double[] vector, int? tokens) =>
         WriteFixed(writer, w =>

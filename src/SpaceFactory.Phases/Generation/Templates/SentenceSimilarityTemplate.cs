@@ -29,7 +29,7 @@ internal sealed class SentenceSimilarityTemplate : PipelineTemplate
     public override void WriteSchema(Utf8JsonWriter writer, GradioAppRequest request) => WriteTextToEmbeddingSchema(writer, request);
 
     public override void WriteSimulation(Utf8JsonWriter writer, GradioAppRequest request) =>
-        WriteSimulatedEmbedding(writer, [0.5, 0.5, 0.5, 0.5], tokens: null);
+        WriteSimulatedEmbedding(writer, SimulatedVector(request, [0.5, 0.5, 0.5, 0.5]), tokens: null);
 
     public override IReadOnlyList<TemplateEndpoint> OtherEndpoints(GradioAppRequest request) =>
     [
@@ -46,7 +46,7 @@ internal sealed class SentenceSimilarityTemplate : PipelineTemplate
     ];
 
     public override ValidationProbe CreateProbe(GradioAppRequest request) =>
-        new("/embed", Inputs(w => w.WriteStringValue(request.Example.Text)), new EmbeddingCheck());
+        new("/embed", Inputs(w => w.WriteStringValue(request.Example.Text)), new EmbeddingCheck(request.EmbeddingDimensions));
 
     private static IReadOnlyList<string> Sentences(GradioAppRequest request) =>
         request.Example.Sentences is { Count: > 0 } sentences ? sentences : ["A factory builds demos.", "The weather is sunny today."];
