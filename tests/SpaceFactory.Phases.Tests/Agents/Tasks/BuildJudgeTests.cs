@@ -280,6 +280,19 @@ public class BuildJudgeTests
         Assert.That(await RefusalAsync(files), Is.EqualTo("the agent's spacefactory_manifest.json is not a JSON object; nothing was uploaded"));
     }
 
+    [TestCase("claude")]
+    [TestCase("PI")]
+    public async Task An_unknown_agent_is_bad_input_in_words(string agent)
+    {
+        using var harness = new StepHarness();
+        var generate = new SpaceFactory.Phases.Agents.TemplateOnlyStep(new JudgeStep(GoodBuild()));
+
+        var (result, _) = await harness.RunAsync([generate], ("agent", agent));
+
+        Assert.That(result.Outcome!.Code, Is.EqualTo(OutcomeCode.InvalidInput));
+        Assert.That(result.Outcome.Reason, Does.Contain($"Unknown agent '{agent}'; use 'pi' or leave it out."));
+    }
+
     [Test]
     public void The_scripted_spacy_app_compiles_with_py_compile()
     {
