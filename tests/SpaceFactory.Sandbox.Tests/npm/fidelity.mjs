@@ -4,9 +4,10 @@
 // @gradio/client resolves a Space id through a hard-coded https://huggingface.co/api/spaces/{id}/host (and
 // /jwt), so this script routes requests for that host to the Sandbox and refuses any other non-loopback host:
 // the test never touches the network.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRepo, deleteRepo, downloadFile, listCommits, listFiles, listModels, listSpaces, modelInfo, pathsInfo, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
+import { countCommits, createRepo, deleteRepo, downloadFile, fileExists, listCommits, listFiles, listModels, listSpaces, modelInfo, pathsInfo, snapshotDownload, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
 import { Client } from "@gradio/client";
 
 const hubUrl = process.env.HF_ENDPOINT;
@@ -129,6 +130,25 @@ result.listing = {
 	commits: commits.map((c) => ({ oid: c.oid, title: c.title, author: c.authors[0]?.username ?? null })),
 	models: models.map((m) => ({ name: m.name, private: m.private })),
 	spaces: spaces.map((m) => ({ name: m.name, private: m.private })),
+};
+// How code in a Job fetches a model: snapshotDownload (info with expand=sha, tree at that commit, each file into the
+// cache), and the small helpers that read the commit count (X-Total-Count) and probe a file (HEAD on resolve).
+const cacheDir = mkdtempSync(join(tmpdir(), "npm-fidelity-cache-"));
+try {
+	const snapshot = await snapshotDownload({ repo: modelRepo, cacheDir, accessToken, hubUrl });
+	const cached = new Uint8Array(readFileSync(join(snapshot, "weights.bin")));
+	result.snapshot = {
+		folder: snapshot.split(/[\\/]/).slice(-2).join("/"),
+		files: readdirSync(snapshot).sort(),
+		weightsRoundTrip: cached.length === weights.length && cached.every((b, i) => b === weights[i]),
+	};
+} finally {
+	rmSync(cacheDir, { recursive: true, force: true });
+}
+result.countCommits = await countCommits({ repo: modelRepo, accessToken, hubUrl });
+result.fileExists = {
+	weights: await fileExists({ repo: modelRepo, path: "weights.bin", accessToken, hubUrl }),
+	missing: await fileExists({ repo: modelRepo, path: "missing.bin", accessToken, hubUrl }),
 };
 await deleteRepo({ repo: modelRepo, accessToken, hubUrl });
 

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace SpaceFactory.Sandbox.Tests;
+
+/// <summary><c>/raw/{rev}/{path}</c> answers what git holds: an LFS file's pointer, a regular file's bytes.</summary>
+[TestFixture]
+public sealed class RawFileTests
+{
+    [Test]
+    public async Task Raw_answers_the_lfs_pointer_where_resolve_answers_the_bytes_and_404_for_a_missing_path()
+    {
+        await using var sandbox = await HfSandbox.StartAsync(new HfSandboxOptions { BuildDelay = TimeSpan.Zero, StartDelay = TimeSpan.Zero, CompileCheck = false });
+        using var client = new SandboxTestClient(sandbox, sandbox.DefaultToken);
+
+        var pointer = await client.Http.GetAsync("/sshleifer/tiny-gpt2/raw/main/model.safetensors");
+        var head = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/sshleifer/tiny-gpt2/raw/main/model.safetensors"));
+        var config = await client.Http.GetStringAsync("/sshleifer/tiny-gpt2/raw/main/config.json");
+        var resolvedConfig = await client.Http.GetStringAsync("/sshleifer/tiny-gpt2/resolve/main/config.json");
+        var missing = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/sshleifer/tiny-gpt2/raw/main/missing.bin"));
+        var text = await pointer.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pointer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(text, Does.StartWith("version https://git-lfs.github.com/spec/v1\noid sha256:").And.Contain("\nsize 413120"));
+            Assert.That(pointer.Headers.Contains("X-Linked-Size"), Is.False, "raw is the pointer, not the linked file");
+            Assert.That(pointer.Headers.ETag!.Tag, Does.Match("^\"[0-9a-f]{40}\"$"), "the pointer's git blob id");
+            Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(config, Is.EqualTo(resolvedConfig), "a regular file is the same either way");
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(missing.Headers.GetValues("X-Error-Code").Single(), Is.EqualTo("EntryNotFound"));
+        });
+    }
+}
