@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { countCommits, createRepo, deleteRepo, downloadFile, fileExists, listCommits, listFiles, listModels, listSpaces, modelInfo, pathsInfo, snapshotDownload, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
+import { createScheduledJob, deleteScheduledJob, getScheduledJob, listScheduledJobs, resumeScheduledJob, suspendScheduledJob } from "@huggingface/hub";
 import { Client } from "@gradio/client";
 
 const hubUrl = process.env.HF_ENDPOINT;
@@ -151,6 +152,34 @@ result.fileExists = {
 	missing: await fileExists({ repo: modelRepo, path: "missing.bin", accessToken, hubUrl }),
 };
 await deleteRepo({ repo: modelRepo, accessToken, hubUrl });
+
+// Scheduled Jobs through the official client: create, get, list, suspend, resume, delete (never fired here).
+const scheduled = await createScheduledJob({
+	namespace: me.name,
+	schedule: "@daily",
+	jobSpec: { dockerImage: "python:3.12", command: ["python", "-c", "print(1)"], flavor: "cpu-basic" },
+	accessToken,
+	hubUrl,
+});
+const fetched = await getScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+await suspendScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+const suspended = await getScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+await resumeScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+const listed = await listScheduledJobs({ namespace: me.name, accessToken, hubUrl });
+await deleteScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+let afterDelete = null;
+try {
+	await getScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+} catch (e) {
+	afterDelete = e?.statusCode ?? e?.message ?? String(e);
+}
+result.scheduled = {
+	schedule: fetched.schedule,
+	image: fetched.jobSpec?.dockerImage ?? null,
+	suspendedThenResumed: [suspended.suspend, listed.find((j) => j.id === scheduled.id)?.suspend ?? null],
+	listed: listed.map((j) => j.id).includes(scheduled.id),
+	afterDelete,
+};
 
 // The seeded model the factory starts from.
 const tiny = await modelInfo({ name: "sshleifer/tiny-gpt2", hubUrl, additionalFields: ["library_name", "cardData"] });
