@@ -146,6 +146,7 @@ public sealed class NpmFidelityTests
                 Assert.That(result["fileExists"]!.ToJsonString(), Is.EqualTo("""{"weights":true,"missing":false}"""));
                 Assert.That(sandbox.Inspector.GetRequestCount("PUT", "/__lfs_storage/{oid}"), Is.EqualTo(1));
                 Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-lfs-model"), Is.Zero, "deleteRepo removed it");
+                Assert.That(result["jobs"]!.ToJsonString(), Is.EqualTo("""{"distinct":true,"command":["sh","-c","echo from-npm"],"image":"python:3.12"}"""));
                 Assert.That(result["scheduled"]!.ToJsonString(), Is.EqualTo("""{"schedule":"@daily","image":"python:3.12","suspendedThenResumed":[true,false],"listed":true,"afterDelete":404}"""));
                 Assert.That(result["tinyGpt2"]!["task"]!.GetValue<string>(), Is.EqualTo("text-generation"));
                 Assert.That(result["tinyGpt2"]!["library"]!.GetValue<string>(), Is.EqualTo("transformers"));

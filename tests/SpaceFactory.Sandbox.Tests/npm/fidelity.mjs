@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { countCommits, createRepo, deleteRepo, downloadFile, fileExists, listCommits, listFiles, listModels, listSpaces, modelInfo, pathsInfo, snapshotDownload, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
-import { createScheduledJob, deleteScheduledJob, getScheduledJob, listScheduledJobs, resumeScheduledJob, suspendScheduledJob } from "@huggingface/hub";
+import { createScheduledJob, deleteScheduledJob, duplicateJob, getJob, getScheduledJob, listScheduledJobs, resumeScheduledJob, runJob, suspendScheduledJob } from "@huggingface/hub";
 import { Client } from "@gradio/client";
 
 const hubUrl = process.env.HF_ENDPOINT;
@@ -152,6 +152,16 @@ result.fileExists = {
 	missing: await fileExists({ repo: modelRepo, path: "missing.bin", accessToken, hubUrl }),
 };
 await deleteRepo({ repo: modelRepo, accessToken, hubUrl });
+
+// A Job and its duplicate (a local process in the Sandbox).
+const job = await runJob({ namespace: me.name, dockerImage: "python:3.12", command: ["sh", "-c", "echo from-npm"], flavor: "cpu-basic", accessToken, hubUrl });
+const duplicatedJob = await duplicateJob({ namespace: me.name, jobId: job.id, accessToken, hubUrl });
+const inspectedDuplicate = await getJob({ namespace: me.name, jobId: duplicatedJob.id, accessToken, hubUrl });
+result.jobs = {
+	distinct: job.id !== duplicatedJob.id,
+	command: inspectedDuplicate.command,
+	image: inspectedDuplicate.dockerImage,
+};
 
 // Scheduled Jobs through the official client: create, get, list, suspend, resume, delete (never fired here).
 const scheduled = await createScheduledJob({
