@@ -93,6 +93,7 @@ public sealed class HfSandbox : IAsyncDisposable
         new RepoTreeEndpoints(services).Map(app);
         new RepoListEndpoints(services).Map(app);
         new DuplicateEndpoints(services).Map(app);
+        new RefsEndpoints(services).Map(app);
         YamlValidationEndpoints.Map(app);
         new LfsEndpoints(services).Map(app);
         new ResolveEndpoints(services).Map(app);
