@@ -19,8 +19,9 @@ internal sealed class ResolveEndpoints(SandboxServices services)
     {
         foreach (var kind in RepoKinds.All)
         {
-            app.MapMethods("/" + kind.UrlPrefix() + "{ns}/{name}/resolve/{rev}/{**path}", [HttpMethods.Get, HttpMethods.Head], context => ResolveAsync(context, kind, raw: false));
-            app.MapMethods("/" + kind.UrlPrefix() + "{ns}/{name}/raw/{rev}/{**path}", [HttpMethods.Get, HttpMethods.Head], context => ResolveAsync(context, kind, raw: true));
+            var files = app.MapGroup("/" + kind.UrlPrefix() + "{ns}/{name}");
+            files.MapMethods("/resolve/{rev}/{**path}", [HttpMethods.Get, HttpMethods.Head], context => ResolveAsync(context, kind, raw: false));
+            files.MapMethods("/raw/{rev}/{**path}", [HttpMethods.Get, HttpMethods.Head], context => ResolveAsync(context, kind, raw: true));
         }
     }
 
