@@ -93,6 +93,7 @@ public sealed class HfSandbox : IAsyncDisposable
         new RepoTreeEndpoints(services).Map(app);
         new RepoListEndpoints(services).Map(app);
         new DuplicateEndpoints(services).Map(app);
+        new RefsEndpoints(services).Map(app);
         YamlValidationEndpoints.Map(app);
         new LfsEndpoints(services).Map(app);
         new ResolveEndpoints(services).Map(app);
@@ -166,6 +167,13 @@ public sealed class HfSandbox : IAsyncDisposable
     /// <param name="cancellationToken">Stops the server.</param>
     /// <returns>A task that completes once the server stopped.</returns>
     public static Task RunAsync(HfSandboxOptions options, CancellationToken cancellationToken) => RunAsync(options, Console.Out, cancellationToken);
+
+    /// <summary>Every route the Hub app maps (<see cref="RouteListing"/>).</summary>
+    internal IReadOnlyList<string> MappedRoutes() => RouteListing.Of(_app.Services);
+
+    /// <summary>Every route the app server of <paramref name="spaceId"/> maps (<see cref="RouteListing"/>).</summary>
+    internal IReadOnlyList<string> MappedAppRoutes(string spaceId) =>
+        _services.Spaces.Find(spaceId)?.App?.MappedRoutes() ?? throw new ArgumentException($"No app server for '{spaceId}'.", nameof(spaceId));
 
     /// <summary>Issues a new token (<c>hf_sandbox_…</c>) for <paramref name="user"/>, creating the user if needed.</summary>
     /// <param name="user">The user name (also its namespace).</param>

@@ -44,6 +44,37 @@ public sealed class JobsTests
     }
 
     [Test]
+    public async Task Duplicate_runs_a_new_job_with_a_copy_of_the_spec_and_is_404_for_an_unknown_id()
+    {
+        var spec = Spec("sh", "-c", "echo \"$A\"");
+        spec["environment"] = new JsonObject { ["A"] = "copied" };
+        spec["labels"] = new JsonObject { ["name"] = "first" };
+        var original = await RunAsync(spec);
+        var id = original["id"]!.GetValue<string>();
+
+        var duplicated = await _client.Http.PostAsync($"/api/jobs/sandbox-user/{id}/duplicate", SandboxTestClient.Json(new JsonObject()));
+        var copy = await SandboxTestClient.ReadJsonAsync(duplicated);
+        var copyId = copy["id"]!.GetValue<string>();
+        var stage = await _sandbox.Inspector.WaitForJobAsync(copyId, _timeout.Token);
+        await _client.Http.PutAsync($"/api/jobs/sandbox-user/{copyId}/labels", SandboxTestClient.Json(new JsonObject { ["labels"] = new JsonObject { ["name"] = "second" } }));
+        var originalAfter = await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync($"/api/jobs/sandbox-user/{id}"));
+        var logs = await _client.Http.GetStringAsync($"/api/jobs/sandbox-user/{copyId}/logs");
+        var unknown = await _client.Http.PostAsync("/api/jobs/sandbox-user/0123456789abcdef01234567/duplicate", SandboxTestClient.Json(new JsonObject()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(duplicated.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(copyId, Is.Not.EqualTo(id));
+            Assert.That(copy["command"]!.ToJsonString(), Is.EqualTo(original["command"]!.ToJsonString()));
+            Assert.That(copy["dockerImage"]!.GetValue<string>(), Is.EqualTo("python:3.12"));
+            Assert.That(stage, Is.EqualTo("COMPLETED"));
+            Assert.That(logs, Does.Contain("copied"));
+            Assert.That(originalAfter["labels"]!["name"]!.GetValue<string>(), Is.EqualTo("first"), "the copy's spec is its own");
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
     public async Task A_job_runs_its_command_with_its_secret_and_streams_its_logs()
     {
         var spec = Spec("sh", "-c", "echo hi; printf %s \"$SECRET_X\" | wc -c; echo \"$A\"");

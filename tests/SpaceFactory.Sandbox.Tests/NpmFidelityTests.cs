@@ -139,8 +139,15 @@ public sealed class NpmFidelityTests
                 Assert.That(listing["commits"]![0]!["author"]!.GetValue<string>(), Is.EqualTo(sandbox.DefaultUser));
                 Assert.That(listing["models"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "sandbox-user/npm-lfs-model" }));
                 Assert.That(listing["spaces"]!.ToJsonString(), Is.EqualTo("""[{"name":"sandbox-user/npm-fidelity","private":true}]"""));
+                Assert.That(result["snapshot"]!["folder"]!.GetValue<string>(), Is.EqualTo("snapshots/" + lfsCommit), "snapshotDownload names the folder after the info's sha");
+                Assert.That(result["snapshot"]!["files"]!.AsArray().Select(f => f!.GetValue<string>()), Is.EqualTo(new[] { ".gitattributes", "weights.bin" }));
+                Assert.That(result["snapshot"]!["weightsRoundTrip"]!.GetValue<bool>(), Is.True);
+                Assert.That(result["countCommits"]!.GetValue<int>(), Is.EqualTo(2), "read from X-Total-Count");
+                Assert.That(result["fileExists"]!.ToJsonString(), Is.EqualTo("""{"weights":true,"missing":false}"""));
                 Assert.That(sandbox.Inspector.GetRequestCount("PUT", "/__lfs_storage/{oid}"), Is.EqualTo(1));
                 Assert.That(sandbox.Inspector.GetCommitCount("sandbox-user/npm-lfs-model"), Is.Zero, "deleteRepo removed it");
+                Assert.That(result["jobs"]!.ToJsonString(), Is.EqualTo("""{"distinct":true,"command":["sh","-c","echo from-npm"],"image":"python:3.12"}"""));
+                Assert.That(result["scheduled"]!.ToJsonString(), Is.EqualTo("""{"schedule":"@daily","image":"python:3.12","suspendedThenResumed":[true,false],"listed":true,"afterDelete":404}"""));
                 Assert.That(result["tinyGpt2"]!["task"]!.GetValue<string>(), Is.EqualTo("text-generation"));
                 Assert.That(result["tinyGpt2"]!["library"]!.GetValue<string>(), Is.EqualTo("transformers"));
                 Assert.That(sandbox.Inspector.GetRequestCount("POST", "/api/spaces/{ns}/{name}/preupload/{**rev}"), Is.GreaterThanOrEqualTo(1));

@@ -160,9 +160,13 @@ public sealed class RepoTreeTests
     }
 
     [Test]
-    public async Task Duplicate_copies_the_files_keeps_the_source_visibility_and_is_409_when_the_target_exists()
+    public async Task Duplicate_copies_the_files_keeps_the_source_visibility_when_not_told_and_is_409_when_the_target_exists()
     {
+        // The Hub's rule (huggingface_hub sends "private" only when given): left out, the copy has the source's visibility.
         await _client.CreateRepoAsync("source-space", visibility: "private");
+        await _client.CreateRepoAsync("public-source", visibility: "public");
+        var fromPublic = await _client.Http.PostAsync("/api/spaces/sandbox-user/public-source/duplicate", SandboxTestClient.Json("{\"repository\":\"sandbox-user/from-public\"}"));
+        var privateFromPublic = await _client.Http.PostAsync("/api/spaces/sandbox-user/public-source/duplicate", SandboxTestClient.Json("{\"repository\":\"sandbox-user/private-from-public\",\"private\":true}"));
         await _client.CommitAsync("sandbox-user/source-space", new Dictionary<string, string> { ["app.py"] = "print(1)" });
 
         var duplicated = await _client.Http.PostAsync("/api/spaces/sandbox-user/source-space/duplicate", SandboxTestClient.Json("{\"repository\":\"sandbox-user/copy\",\"variables\":[{\"key\":\"MODE\",\"value\":\"x\"}]}"));
@@ -185,6 +189,10 @@ public sealed class RepoTreeTests
             Assert.That((await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/spaces/sandbox-user/public-copy")))["private"]!.GetValue<bool>(), Is.False);
             Assert.That(publicCopy.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(elsewhere.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(fromPublic.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(privateFromPublic.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/spaces/sandbox-user/from-public")))["private"]!.GetValue<bool>(), Is.False);
+            Assert.That((await SandboxTestClient.ReadJsonAsync(await _client.Http.GetAsync("/api/spaces/sandbox-user/private-from-public")))["private"]!.GetValue<bool>(), Is.True);
         });
     }
 

@@ -32,10 +32,11 @@ internal sealed class OAuthEndpoints(SandboxServices services)
     public void Map(WebApplication app)
     {
         app.MapGet("/.well-known/openid-configuration", context => SandboxHttp.WriteNodeAsync(context, Discovery()));
-        app.MapGet("/oauth/jwks", context => SandboxHttp.WriteNodeAsync(context, _signer.Jwks()));
-        app.MapGet("/oauth/authorize", AuthorizeAsync);
-        app.MapPost("/oauth/token", TokenAsync);
-        app.MapMethods("/oauth/userinfo", ["GET", "POST"], UserInfoAsync);
+        var oauth = app.MapGroup("/oauth");
+        oauth.MapGet("/jwks", context => SandboxHttp.WriteNodeAsync(context, _signer.Jwks()));
+        oauth.MapGet("/authorize", AuthorizeAsync);
+        oauth.MapPost("/token", TokenAsync);
+        oauth.MapMethods("/userinfo", ["GET", "POST"], UserInfoAsync);
     }
 
     private JsonObject Discovery() => new()

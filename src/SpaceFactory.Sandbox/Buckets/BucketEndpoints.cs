@@ -33,7 +33,7 @@ internal sealed class BucketEndpoints(SandboxServices services)
         named.MapGet("/tree/{**path}", context => WithBucketAsync(context, write: false, bucket => TreeAsync(context, bucket)));
         named.MapPost("/paths-info", context => WithBucketAsync(context, write: false, bucket => PathsInfoAsync(context, bucket)));
         named.MapPost("/batch", context => WithBucketAsync(context, write: true, bucket => BatchAsync(context, bucket)));
-        app.MapMethods("/buckets/{ns}/{name}/resolve/{**path}", [HttpMethods.Get, HttpMethods.Head], context => WithBucketAsync(context, write: false, bucket => ResolveAsync(context, bucket)));
+        app.MapGroup("/buckets/{ns}/{name}").MapMethods("/resolve/{**path}", [HttpMethods.Get, HttpMethods.Head], context => WithBucketAsync(context, write: false, bucket => ResolveAsync(context, bucket)));
     }
 
     private string Namespace(HttpContext context)

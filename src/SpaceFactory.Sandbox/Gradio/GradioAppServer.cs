@@ -67,6 +67,9 @@ internal sealed class GradioAppServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Every route this app server maps (<see cref="RouteListing"/>).</summary>
+    public IReadOnlyList<string> MappedRoutes() => RouteListing.Of(_app.Services);
+
     public async ValueTask DisposeAsync()
     {
         try

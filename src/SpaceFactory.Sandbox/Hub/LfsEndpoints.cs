@@ -19,11 +19,12 @@ internal sealed class LfsEndpoints(SandboxServices services)
     {
         foreach (var kind in RepoKinds.All)
         {
-            app.MapPost("/" + kind.UrlPrefix() + "{ns}/{name}.git/info/lfs/objects/batch", context => BatchAsync(context, kind));
+            app.MapGroup("/" + kind.UrlPrefix() + "{ns}/{name}.git/info/lfs").MapPost("/objects/batch", context => BatchAsync(context, kind));
         }
 
-        app.MapPut("/__lfs_storage/{oid}", StoreAsync);
-        app.MapGet("/__lfs_storage/{oid}", DownloadAsync);
+        var storage = app.MapGroup("/__lfs_storage");
+        storage.MapPut("/{oid}", StoreAsync);
+        storage.MapGet("/{oid}", DownloadAsync);
         app.MapPost("/__lfs_verify", VerifyAsync);
     }
 

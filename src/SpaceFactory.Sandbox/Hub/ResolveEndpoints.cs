@@ -8,6 +8,8 @@ namespace SpaceFactory.Sandbox.Hub;
 /// <summary>
 /// <c>GET|HEAD /{prefix}{ns}/{name}/resolve/{rev}/{path}</c>: file bytes with <c>Range</c>, <c>ETag</c>,
 /// <c>X-Repo-Commit</c> (and <c>X-Linked-*</c> for LFS files); gated repos answer <c>GatedRepo</c> to users without access.
+/// <c>…/raw/{rev}/{path}</c> answers what git holds instead: an LFS file's pointer text, not its bytes (what
+/// <c>@huggingface/hub</c>'s <c>fileExists</c> probes with HEAD).
 /// </summary>
 internal sealed class ResolveEndpoints(SandboxServices services)
 {
@@ -17,11 +19,13 @@ internal sealed class ResolveEndpoints(SandboxServices services)
     {
         foreach (var kind in RepoKinds.All)
         {
-            app.MapMethods("/" + kind.UrlPrefix() + "{ns}/{name}/resolve/{rev}/{**path}", [HttpMethods.Get, HttpMethods.Head], context => ResolveAsync(context, kind));
+            var files = app.MapGroup("/" + kind.UrlPrefix() + "{ns}/{name}");
+            files.MapMethods("/resolve/{rev}/{**path}", [HttpMethods.Get, HttpMethods.Head], context => ResolveAsync(context, kind, raw: false));
+            files.MapMethods("/raw/{rev}/{**path}", [HttpMethods.Get, HttpMethods.Head], context => ResolveAsync(context, kind, raw: true));
         }
     }
 
-    private async Task ResolveAsync(HttpContext context, RepoKind kind)
+    private async Task ResolveAsync(HttpContext context, RepoKind kind, bool raw)
     {
         var repo = await RepoAccess.ReadableAsync(context, services, kind, SandboxHttp.Route(context, "ns") + "/" + SandboxHttp.Route(context, "name")).ConfigureAwait(false);
         if (repo is null)
@@ -59,6 +63,13 @@ internal sealed class ResolveEndpoints(SandboxServices services)
         headers["X-Repo-Commit"] = commit.Oid;
         headers.AcceptRanges = "bytes";
         headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(Path.GetFileName(path))}; filename=\"{Path.GetFileName(path)}\";";
+        if (raw && file.LfsPointer is { } pointer)
+        {
+            await Results.Bytes(System.Text.Encoding.UTF8.GetBytes(pointer), "text/plain; charset=utf-8", lastModified: commit.Date, entityTag: new EntityTagHeaderValue("\"" + file.BlobId + "\""), enableRangeProcessing: true)
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (file.IsLfs)
         {
             headers["X-Linked-Size"] = file.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -20,6 +20,7 @@ namespace SpaceFactory.Sandbox.Infrastructure;
 [JsonSerializable(typeof(HubWire.LfsBatchRequest))]
 [JsonSerializable(typeof(HubWire.SettingsRequest))]
 [JsonSerializable(typeof(HubWire.HardwareRequest))]
+[JsonSerializable(typeof(RefsAnswer))]
 [JsonSerializable(typeof(JobsWire.JobSpec))]
 [JsonSerializable(typeof(JobsWire.LabelsRequest))]
 [JsonSerializable(typeof(BucketsWire.PathsInfoRequest))]

@@ -21,6 +21,7 @@ internal sealed class JobEndpoints(SandboxServices services)
             services.Jobs.Stop(job, "CANCELED", "Canceled by the user", graceful: true);
             return WriteAsync(context, services.Jobs.ToJson(job));
         }));
+        jobs.MapPost("/{ns}/{id}/duplicate", context => WithJobAsync(context, job => DuplicateAsync(context, job)));
         jobs.MapPut("/{ns}/{id}/labels", context => WithJobAsync(context, job => LabelsAsync(context, job)));
         jobs.MapGet("/{ns}/{id}/logs", context => WithJobAsync(context, job =>
         {
@@ -94,6 +95,30 @@ internal sealed class JobEndpoints(SandboxServices services)
         }
 
         await handler(job).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST …/{id}/duplicate</c> (huggingface.js <c>duplicateJob</c>): runs a new Job of the caller with a copy of the
+    /// spec (its secrets included, as the original's owner gave them), answered like a new run.
+    /// </summary>
+    private async Task DuplicateAsync(HttpContext context, SandboxJob job)
+    {
+        var caller = Hub.RepoAccess.Caller(context, services);
+        if (caller is not { CanWrite: true })
+        {
+            await SandboxHttp.ErrorAsync(context, StatusCodes.Status403Forbidden, "A write token is needed to run Jobs").ConfigureAwait(false);
+            return;
+        }
+
+        JobsWire.JobSpec copy;
+        lock (job.Gate)
+        {
+            copy = System.Text.Json.JsonSerializer.Deserialize(
+                System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(job.Spec, SandboxJsonContext.Default.JobSpec), SandboxJsonContext.Default.JobSpec)!;
+        }
+
+        var duplicate = services.Jobs.Start(caller.User, caller.UserId, copy);
+        await WriteAsync(context, services.Jobs.ToJson(duplicate)).ConfigureAwait(false);
     }
 
     private async Task LabelsAsync(HttpContext context, SandboxJob job)

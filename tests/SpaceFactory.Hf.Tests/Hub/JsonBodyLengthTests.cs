@@ -1,7 +1,14 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SpaceFactory.Hf.Gradio;
 using SpaceFactory.Hf.Hub;
+using SpaceFactory.Hf.Jobs;
+using SpaceFactory.Hf.Tests.Gradio;
+using SpaceFactory.Hf.Tests.TestSupport;
+using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace SpaceFactory.Hf.Tests.Hub;
 
@@ -27,4 +34,45 @@ public sealed class JsonBodyLengthTests
             Assert.That(request.Headers!["Content-Type"].Single(), Is.EqualTo("application/json"), "as httpx sends it");
         });
     }
+
+    [Test]
+    public async Task A_job_spec_goes_out_with_its_content_length()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/api/jobs/testuser").UsingPost())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(JobJson.Running));
+        using var services = TestClients.Services(server.Url!);
+
+        await services.GetRequiredService<JobsClient>().RunJobAsync(new JobSpec { Image = JobImage.Parse("python:3.12"), Command = ["python", "-c", "print(1)"] }, "testuser");
+
+        AssertLength(server.LogEntries.Single().RequestMessage!);
+    }
+
+    [Test]
+    public async Task A_gradio_call_body_goes_out_with_its_content_length()
+    {
+        using var host = new GradioTestHost();
+        host.Fixtures("6.25.0", "classify").Discovery().Call("classify", "classify");
+        var client = await host.ConnectAsync();
+
+        // Only the first POST (queue join or /call, whichever the client picks) matters here, not the answer.
+        try
+        {
+            await client.CallAsync("/classify", [GradioValue.Text("I love this")]);
+        }
+        catch (GradioProtocolException)
+        {
+            // The fixture has no queue answer; the request was sent.
+        }
+
+        var post = host.AppRequests.First(r => r.Method == "POST");
+        Assert.That(RequestAssert.Body(post), Does.Contain("I love this"));
+        AssertLength(post);
+    }
+
+    private static void AssertLength(IRequestMessage request) => Assert.Multiple(() =>
+    {
+        Assert.That(RequestAssert.Header(request, "Content-Length"), Is.EqualTo(RequestAssert.BodyBytes(request).Length.ToString(CultureInfo.InvariantCulture)));
+        Assert.That(request.Headers!.ContainsKey("Transfer-Encoding"), Is.False, "not chunked");
+    });
 }

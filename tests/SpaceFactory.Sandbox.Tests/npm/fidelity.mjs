@@ -4,9 +4,11 @@
 // @gradio/client resolves a Space id through a hard-coded https://huggingface.co/api/spaces/{id}/host (and
 // /jwt), so this script routes requests for that host to the Sandbox and refuses any other non-loopback host:
 // the test never touches the network.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRepo, deleteRepo, downloadFile, listCommits, listFiles, listModels, listSpaces, modelInfo, pathsInfo, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
+import { countCommits, createRepo, deleteRepo, downloadFile, fileExists, listCommits, listFiles, listModels, listSpaces, modelInfo, pathsInfo, snapshotDownload, spaceInfo, uploadFiles, whoAmI } from "@huggingface/hub";
+import { createScheduledJob, deleteScheduledJob, duplicateJob, getJob, getScheduledJob, listScheduledJobs, resumeScheduledJob, runJob, suspendScheduledJob } from "@huggingface/hub";
 import { Client } from "@gradio/client";
 
 const hubUrl = process.env.HF_ENDPOINT;
@@ -130,7 +132,64 @@ result.listing = {
 	models: models.map((m) => ({ name: m.name, private: m.private })),
 	spaces: spaces.map((m) => ({ name: m.name, private: m.private })),
 };
+// How code in a Job fetches a model: snapshotDownload (info with expand=sha, tree at that commit, each file into the
+// cache), and the small helpers that read the commit count (X-Total-Count) and probe a file (HEAD on resolve).
+const cacheDir = mkdtempSync(join(tmpdir(), "npm-fidelity-cache-"));
+try {
+	const snapshot = await snapshotDownload({ repo: modelRepo, cacheDir, accessToken, hubUrl });
+	const cached = new Uint8Array(readFileSync(join(snapshot, "weights.bin")));
+	result.snapshot = {
+		folder: snapshot.split(/[\\/]/).slice(-2).join("/"),
+		files: readdirSync(snapshot).sort(),
+		weightsRoundTrip: cached.length === weights.length && cached.every((b, i) => b === weights[i]),
+	};
+} finally {
+	rmSync(cacheDir, { recursive: true, force: true });
+}
+result.countCommits = await countCommits({ repo: modelRepo, accessToken, hubUrl });
+result.fileExists = {
+	weights: await fileExists({ repo: modelRepo, path: "weights.bin", accessToken, hubUrl }),
+	missing: await fileExists({ repo: modelRepo, path: "missing.bin", accessToken, hubUrl }),
+};
 await deleteRepo({ repo: modelRepo, accessToken, hubUrl });
+
+// A Job and its duplicate (a local process in the Sandbox).
+const job = await runJob({ namespace: me.name, dockerImage: "python:3.12", command: ["sh", "-c", "echo from-npm"], flavor: "cpu-basic", accessToken, hubUrl });
+const duplicatedJob = await duplicateJob({ namespace: me.name, jobId: job.id, accessToken, hubUrl });
+const inspectedDuplicate = await getJob({ namespace: me.name, jobId: duplicatedJob.id, accessToken, hubUrl });
+result.jobs = {
+	distinct: job.id !== duplicatedJob.id,
+	command: inspectedDuplicate.command,
+	image: inspectedDuplicate.dockerImage,
+};
+
+// Scheduled Jobs through the official client: create, get, list, suspend, resume, delete (never fired here).
+const scheduled = await createScheduledJob({
+	namespace: me.name,
+	schedule: "@daily",
+	jobSpec: { dockerImage: "python:3.12", command: ["python", "-c", "print(1)"], flavor: "cpu-basic" },
+	accessToken,
+	hubUrl,
+});
+const fetched = await getScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+await suspendScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+const suspended = await getScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+await resumeScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+const listed = await listScheduledJobs({ namespace: me.name, accessToken, hubUrl });
+await deleteScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+let afterDelete = null;
+try {
+	await getScheduledJob({ namespace: me.name, jobId: scheduled.id, accessToken, hubUrl });
+} catch (e) {
+	afterDelete = e?.statusCode ?? e?.message ?? String(e);
+}
+result.scheduled = {
+	schedule: fetched.schedule,
+	image: fetched.jobSpec?.dockerImage ?? null,
+	suspendedThenResumed: [suspended.suspend, listed.find((j) => j.id === scheduled.id)?.suspend ?? null],
+	listed: listed.map((j) => j.id).includes(scheduled.id),
+	afterDelete,
+};
 
 // The seeded model the factory starts from.
 const tiny = await modelInfo({ name: "sshleifer/tiny-gpt2", hubUrl, additionalFields: ["library_name", "cardData"] });

@@ -11,6 +11,7 @@ namespace SpaceFactory.Hf.Hub;
 [JsonSerializable(typeof(SpaceRuntime))]
 [JsonSerializable(typeof(CreateRepoRequest))]
 [JsonSerializable(typeof(CreateRepoResponse))]
+[JsonSerializable(typeof(DuplicateSpaceRequest))]
 [JsonSerializable(typeof(DeleteRepoRequest))]
 [JsonSerializable(typeof(VisibilityRequest))]
 [JsonSerializable(typeof(KeyValueBody))]

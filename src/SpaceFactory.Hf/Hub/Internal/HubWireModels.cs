@@ -154,3 +154,24 @@ internal sealed record LfsCompletionRequest(
 internal sealed record LfsCompletedPart(
     [property: JsonPropertyName("partNumber")] int PartNumber,
     [property: JsonPropertyName("etag")] string ETag);
+
+/// <summary>
+/// <c>POST /api/spaces/{id}/duplicate</c> body; <c>private</c> is always sent (left out, the Hub keeps the source's
+/// visibility).
+/// </summary>
+internal sealed record DuplicateSpaceRequest(
+    [property: JsonPropertyName("repository")] string Repository,
+    [property: JsonPropertyName("private")] bool Private)
+{
+    [JsonPropertyName("hardware")]
+    public string? Hardware { get; init; }
+
+    [JsonPropertyName("sleepTimeSeconds")]
+    public int? SleepTimeSeconds { get; init; }
+
+    [JsonPropertyName("secrets")]
+    public IReadOnlyList<KeyValueBody>? Secrets { get; init; }
+
+    [JsonPropertyName("variables")]
+    public IReadOnlyList<KeyValueBody>? Variables { get; init; }
+}
