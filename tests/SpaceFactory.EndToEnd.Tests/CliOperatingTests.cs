@@ -100,6 +100,47 @@ public class CliOperatingTests
     }
 
     [Test]
+    public async Task Sigterm_with_the_job_executor_cancels_the_job_and_its_worker_ends_the_record_cancelled_with_one_run_ended()
+    {
+        const string image = "spacefactory/worker:test";
+        await using var sandbox = await SandboxAsync(TimeSpan.FromSeconds(60),
+            o => o.JobImageCommandMap[image] = argv => [.. CliProcess.Command, .. argv.SkipWhile(a => a != "worker")]);
+        var folder = CliProcess.TempFolder("sf-cli-cancel-job-");
+        var environment = Hub(sandbox);
+        environment["SPACE_FACTORY_JOB_IMAGE"] = image;
+        environment["SPACE_FACTORY_BUCKET_SOURCE"] = $"hf://buckets/{sandbox.DefaultUser}/cancel-runs";
+        var (process, output, error) = await StartUntilAsync(folder, environment, "wait_for_space_running started", "run", "private-space", "--space", "held-in-job", "--executor", "job");
+
+        Terminate(process);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(process.ExitCode, Is.EqualTo(130), output.ToString() + error);
+        var runId = RunIdOf(output.ToString());
+        using var services = new ServiceCollection().AddHuggingFace(o =>
+        {
+            o.Endpoint = sandbox.Endpoint;
+            o.Token = sandbox.DefaultToken;
+        }).Services.BuildServiceProvider();
+        var jobs = new List<JobInfo>();
+        await foreach (var job in services.GetRequiredService<JobsClient>().ListJobsAsync())
+        {
+            jobs.Add(job);
+        }
+
+        var record = Path.Combine(sandbox.Inspector.GetBucketFolder($"{sandbox.DefaultUser}/cancel-runs"), "runs", runId);
+        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(record, "state.json")));
+        var events = File.ReadAllLines(Path.Combine(record, "events.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(jobs, Has.Count.EqualTo(1));
+            Assert.That(sandbox.Inspector.GetJobStage(jobs[0].Id), Is.EqualTo("CANCELED"), "the Job was cancelled with the CLI");
+            Assert.That(state.RootElement.GetProperty("status").GetString(), Is.EqualTo("cancelled"), "the worker ended its record after the Job's SIGTERM");
+            Assert.That(events.Count(t => t == "run_ended"), Is.EqualTo(1));
+            Assert.That(output.ToString(), Does.Contain($"spacefactory resume {runId}"));
+        });
+    }
+
+    [Test]
     public async Task A_second_signal_exits_at_once_and_the_record_says_interrupted()
     {
         await using var sandbox = await SandboxAsync(TimeSpan.FromSeconds(60));
