@@ -259,16 +259,60 @@ public class CliOperatingTests
         await jobs.DeleteScheduledJobAsync(id);
     }
 
-    [Test]
-    public async Task Sandbox_stops_cleanly_on_sigterm()
+    [TestCase("TERM")]
+    [TestCase("INT")]
+    public async Task Sandbox_stops_cleanly_on_sigterm_and_ctrl_c_stopping_the_job_processes_it_started(string signal)
     {
         var folder = CliProcess.TempFolder("sf-cli-sandbox-");
-        var (process, output, error) = await StartUntilAsync(folder, new Dictionary<string, string?>(), "token", "sandbox", "--json");
+        var (process, output, error) = await StartUntilAsync(folder, new Dictionary<string, string?>(), "}", "sandbox", "--json");
+        using var started = JsonDocument.Parse(output.ToString());
+        var endpoint = started.RootElement.GetProperty("endpoint").GetString()!;
+        using var http = new HttpClient { BaseAddress = new Uri(endpoint + "/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", started.RootElement.GetProperty("token").GetString());
+        var user = started.RootElement.GetProperty("user").GetString();
 
-        Terminate(process);
+        // A Job whose process runs until it is stopped; it writes its process id first.
+        var pidFile = Path.Combine(folder, "job.pid");
+        var spec = $$"""{"dockerImage":"python:3.12","command":["sh","-c","echo $$ > '{{pidFile}}'; echo ready; exec sleep 600"]}""";
+        using var create = await http.PostAsync($"api/jobs/{user}", new StringContent(spec, Encoding.UTF8, "application/json"));
+        Assert.That(create.IsSuccessStatusCode, Is.True, await create.Content.ReadAsStringAsync());
+        using var job = JsonDocument.Parse(await create.Content.ReadAsStringAsync());
+        using (var logs = await http.GetAsync($"api/jobs/{user}/{job.RootElement.GetProperty("id").GetString()}/logs", HttpCompletionOption.ResponseHeadersRead))
+        using (var reader = new StreamReader(await logs.Content.ReadAsStreamAsync()))
+        {
+            while (await reader.ReadLineAsync() is { } line && !line.Contains("ready", StringComparison.Ordinal))
+            {
+                // Follow the log until the Job's process runs.
+            }
+        }
+
+        var jobPid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(IsAlive(jobPid), Is.True, "the Job's process runs before the signal");
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(process.ExitCode, Is.Zero, output.ToString() + error);
-        Assert.That(error.ToString(), Does.Contain("Stopping the Sandbox"));
+        Assert.That(error.ToString(), Does.Contain("Stopping the Sandbox and the app processes it started"));
+        Assert.That(IsAlive(jobPid), Is.False, "the Sandbox stopped the Job's process before it exited");
+        Assert.That(File.Exists(Path.Combine(folder, ".spacefactory", "sandbox", "state.json")), Is.True, "its data was saved");
+    }
+
+    /// <summary>True while a process runs: it has a /proc entry that is not a zombie (a zombie has ended, its parent gone or not yet reaping).</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] is not ('Z' or 'X');
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
     }
 }
