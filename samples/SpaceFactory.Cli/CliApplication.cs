@@ -36,12 +36,7 @@ internal static class CliApplication
         StartupTrace.Mark("parsed");
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            }
-
-            await Console.Error.WriteLineAsync("Run 'spacefactory --help' for usage.").ConfigureAwait(false);
+            await UsageErrors.WriteAsync([.. parse.Errors.Select(e => e.Message)], json: args.Contains("--json", StringComparer.Ordinal)).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 

@@ -100,6 +100,47 @@ public class CliOperatingTests
     }
 
     [Test]
+    public async Task Sigterm_with_the_job_executor_cancels_the_job_and_its_worker_ends_the_record_cancelled_with_one_run_ended()
+    {
+        const string image = "spacefactory/worker:test";
+        await using var sandbox = await SandboxAsync(TimeSpan.FromSeconds(60),
+            o => o.JobImageCommandMap[image] = argv => [.. CliProcess.Command, .. argv.SkipWhile(a => a != "worker")]);
+        var folder = CliProcess.TempFolder("sf-cli-cancel-job-");
+        var environment = Hub(sandbox);
+        environment["SPACE_FACTORY_JOB_IMAGE"] = image;
+        environment["SPACE_FACTORY_BUCKET_SOURCE"] = $"hf://buckets/{sandbox.DefaultUser}/cancel-runs";
+        var (process, output, error) = await StartUntilAsync(folder, environment, "wait_for_space_running started", "run", "private-space", "--space", "held-in-job", "--executor", "job");
+
+        Terminate(process);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(process.ExitCode, Is.EqualTo(130), output.ToString() + error);
+        var runId = RunIdOf(output.ToString());
+        using var services = new ServiceCollection().AddHuggingFace(o =>
+        {
+            o.Endpoint = sandbox.Endpoint;
+            o.Token = sandbox.DefaultToken;
+        }).Services.BuildServiceProvider();
+        var jobs = new List<JobInfo>();
+        await foreach (var job in services.GetRequiredService<JobsClient>().ListJobsAsync())
+        {
+            jobs.Add(job);
+        }
+
+        var record = Path.Combine(sandbox.Inspector.GetBucketFolder($"{sandbox.DefaultUser}/cancel-runs"), "runs", runId);
+        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(record, "state.json")));
+        var events = File.ReadAllLines(Path.Combine(record, "events.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(jobs, Has.Count.EqualTo(1));
+            Assert.That(sandbox.Inspector.GetJobStage(jobs[0].Id), Is.EqualTo("CANCELED"), "the Job was cancelled with the CLI");
+            Assert.That(state.RootElement.GetProperty("status").GetString(), Is.EqualTo("cancelled"), "the worker ended its record after the Job's SIGTERM");
+            Assert.That(events.Count(t => t == "run_ended"), Is.EqualTo(1));
+            Assert.That(output.ToString(), Does.Contain($"spacefactory resume {runId}"));
+        });
+    }
+
+    [Test]
     public async Task A_second_signal_exits_at_once_and_the_record_says_interrupted()
     {
         await using var sandbox = await SandboxAsync(TimeSpan.FromSeconds(60));
@@ -218,16 +259,60 @@ public class CliOperatingTests
         await jobs.DeleteScheduledJobAsync(id);
     }
 
-    [Test]
-    public async Task Sandbox_stops_cleanly_on_sigterm()
+    [TestCase("TERM")]
+    [TestCase("INT")]
+    public async Task Sandbox_stops_cleanly_on_sigterm_and_ctrl_c_stopping_the_job_processes_it_started(string signal)
     {
         var folder = CliProcess.TempFolder("sf-cli-sandbox-");
-        var (process, output, error) = await StartUntilAsync(folder, new Dictionary<string, string?>(), "token", "sandbox", "--json");
+        var (process, output, error) = await StartUntilAsync(folder, new Dictionary<string, string?>(), "}", "sandbox", "--json");
+        using var started = JsonDocument.Parse(output.ToString());
+        var endpoint = started.RootElement.GetProperty("endpoint").GetString()!;
+        using var http = new HttpClient { BaseAddress = new Uri(endpoint + "/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", started.RootElement.GetProperty("token").GetString());
+        var user = started.RootElement.GetProperty("user").GetString();
 
-        Terminate(process);
+        // A Job whose process runs until it is stopped; it writes its process id first.
+        var pidFile = Path.Combine(folder, "job.pid");
+        var spec = $$"""{"dockerImage":"python:3.12","command":["sh","-c","echo $$ > '{{pidFile}}'; echo ready; exec sleep 600"]}""";
+        using var create = await http.PostAsync($"api/jobs/{user}", new StringContent(spec, Encoding.UTF8, "application/json"));
+        Assert.That(create.IsSuccessStatusCode, Is.True, await create.Content.ReadAsStringAsync());
+        using var job = JsonDocument.Parse(await create.Content.ReadAsStringAsync());
+        using (var logs = await http.GetAsync($"api/jobs/{user}/{job.RootElement.GetProperty("id").GetString()}/logs", HttpCompletionOption.ResponseHeadersRead))
+        using (var reader = new StreamReader(await logs.Content.ReadAsStreamAsync()))
+        {
+            while (await reader.ReadLineAsync() is { } line && !line.Contains("ready", StringComparison.Ordinal))
+            {
+                // Follow the log until the Job's process runs.
+            }
+        }
+
+        var jobPid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(IsAlive(jobPid), Is.True, "the Job's process runs before the signal");
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(process.ExitCode, Is.Zero, output.ToString() + error);
-        Assert.That(error.ToString(), Does.Contain("Stopping the Sandbox"));
+        Assert.That(error.ToString(), Does.Contain("Stopping the Sandbox and the app processes it started"));
+        Assert.That(IsAlive(jobPid), Is.False, "the Sandbox stopped the Job's process before it exited");
+        Assert.That(File.Exists(Path.Combine(folder, ".spacefactory", "sandbox", "state.json")), Is.True, "its data was saved");
+    }
+
+    /// <summary>True while a process runs: it has a /proc entry that is not a zombie (a zombie has ended, its parent gone or not yet reaping).</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] is not ('Z' or 'X');
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
     }
 }

@@ -27,6 +27,8 @@ public class CliSandboxDataTests
 
         var validate = await CliProcess.RunAsync(folder, environment, "validate", "sandbox-user/tiny-gpt2-demo", "--sandbox", "--calls", "2", "--expect", "text", "--json");
         var status = await CliProcess.RunAsync(folder, environment, "status", runId, "--json");
+        var runs = await CliProcess.RunAsync(folder, environment, "runs", "--json");
+        var runsText = await CliProcess.RunAsync(folder, environment, "runs");
         var again = await CliProcess.RunAsync(folder, environment, "demo", "--json");
 
         Assert.That(validate.ExitCode, Is.Zero, validate.Output + validate.Error);
@@ -42,6 +44,13 @@ public class CliSandboxDataTests
             Assert.That(Text(statusJson, "run_id"), Is.EqualTo(runId));
             Assert.That(Text(statusJson, "status"), Is.EqualTo("succeeded"));
             Assert.That(Text(statusJson, "target"), Is.EqualTo("sandbox-user/tiny-gpt2-demo"));
+            Assert.That(runs.ExitCode, Is.Zero, runs.Error);
+            using var runsJson = JsonDocument.Parse(runs.Output);
+            var listed = runsJson.RootElement.EnumerateArray().Single(r => r.GetProperty("run_id").GetString() == runId);
+            Assert.That(listed.GetProperty("status").GetString(), Is.EqualTo("succeeded"), "runs, a later process, lists the demo's run");
+            Assert.That(listed.GetProperty("target").GetString(), Is.EqualTo("sandbox-user/tiny-gpt2-demo"));
+            Assert.That(runsText.Output, Does.Contain(runId).And.Contain("sandbox-user/tiny-gpt2-demo"), "the table prints the full run id when redirected");
+            Assert.That(runsText.Output, Does.Not.Contain("\u001b["));
             Assert.That(again.ExitCode, Is.Zero, again.Output + again.Error);
             Assert.That(Text(againStatus, "target"), Is.EqualTo("sandbox-user/tiny-gpt2-demo-2"), "the first demo's Space is kept, so the second takes the next name");
             Assert.That(File.Exists(Path.Combine(root, "sandbox", "state.json")), Is.True);

@@ -155,10 +155,19 @@ public sealed partial class BrowserTests
 
         await alice.ClickAsync("#cancel-run");
         await Assertions.Expect(alice.Locator("#run-badge")).ToHaveTextAsync("cancelled", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
-        await Assertions.Expect(alice.Locator("#run-outcome")).ToContainTextAsync("Cancelled by alice");
+        await Assertions.Expect(alice.Locator("#run-outcome")).ToContainTextAsync("Cancelled by alice from the web page; its Job was cancelled and its worker ended the record");
         var entry = _host.App.Services.GetRequiredService<RunIndex>().Find(runId, _host.Sandbox.Inspector.GetUserId("alice"))!;
         Assert.That(entry.JobId, Is.Not.Null);
         Assert.That(_host.Sandbox.Inspector.GetJobStage(entry.JobId!), Is.EqualTo("CANCELED"), "the Job was cancelled on the Hub");
+
+        // The record itself (in alice's Bucket): the worker got SIGTERM and ended its run cancelled, exactly once.
+        var record = Path.Combine(_host.Sandbox.Inspector.GetBucketFolder("alice/spacefactory-runs"), "runs", runId);
+        using (var state = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(record, "state.json"))))
+        {
+            Assert.That(state.RootElement.GetProperty("status").GetString(), Is.EqualTo("cancelled"), "the record ends cancelled, not running");
+        }
+
+        Assert.That(EventTypes(record).Count(t => t == "run_ended"), Is.EqualTo(1), "one run_ended for the cancelled attempt");
         await ShotAsync(alice, "7-run-cancelled");
 
         _host.Sandbox.ClearFaultRules();
@@ -168,6 +177,8 @@ public sealed partial class BrowserTests
         Assert.That(_host.Sandbox.Inspector.JobCount, Is.EqualTo(jobs + 1), "Resume started one new Job");
         await Assertions.Expect(alice.Locator("#simulated-badge")).ToBeVisibleAsync();
         await Assertions.Expect(alice.Locator("#run-events")).ToContainTextAsync("run_resumed");
+        Assert.That(EventTypes(record), Is.SupersetOf(new[] { "run_resumed" }));
+        Assert.That(EventTypes(record).Count(t => t == "run_ended"), Is.EqualTo(2), "the cancelled attempt and the resumed one each end once");
 
         var image = alice.Locator("#run-artifacts img.artifact-image[alt='artifacts/output.png']");
         await Assertions.Expect(image).ToBeVisibleAsync();
@@ -213,6 +224,9 @@ public sealed partial class BrowserTests
         clock.Stop();
         await TestContext.Out.WriteLineAsync($"browser cancel/resume test: {clock.Elapsed.TotalSeconds:F1} s");
     }
+
+    private static List<string> EventTypes(string record) =>
+        [.. File.ReadAllLines(Path.Combine(record, "events.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()!)];
 
     [GeneratedRegex("/spaces/alice/tiny-gpt2-web$", RegexOptions.None, matchTimeoutMilliseconds: 2000)]
     private static partial Regex SpaceUrl();

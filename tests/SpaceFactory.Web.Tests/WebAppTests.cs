@@ -211,6 +211,18 @@ public sealed partial class WebAppTests
         var validate = await LaunchAsync(session, "Validate", new Dictionary<string, string> { ["ValidateSpace"] = space!, ["Calls"] = "2" });
         Assert.That(validate.Recipe, Is.EqualTo("validate-space"));
         Assert.That(validate.Result!.Succeeded, Is.True, validate.Result.Outcome?.Reason);
+
+        // The page of the validation: latencies, the ZeroGPU duration with its rule, and links to its Job, the Space and its settings.
+        using var validated = await session.GetAsync($"/runs/{validate.RunId.Value}");
+        var html = await validated.Content.ReadAsStringAsync();
+        var summary = html[html.IndexOf("id=\"run-validation-summary\"", StringComparison.Ordinal)..];
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary, Does.Contain("cold ").And.Contain("p50 ").And.Contain("p95 "));
+            Assert.That(summary, Does.Contain("recommended ZeroGPU duration: @spaces.GPU(duration=").And.Contain("max(p95"));
+            Assert.That(html, Does.Contain($"/spaces/{space}\"").And.Contain($"/spaces/{space}/settings\""), "the Space and its settings");
+            Assert.That(html, Does.Contain(">Job page</a>"), "the validation Job");
+        });
     }
 
     private async Task<RunEntry> LaunchAsync(WebSession session, string handler, Dictionary<string, string> fields)

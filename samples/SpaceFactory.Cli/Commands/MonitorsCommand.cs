@@ -39,7 +39,7 @@ internal static class MonitorsCommand
                 {
                     if (!RepoId.TryParse(text, out var id, out var error) || id.Namespace is null)
                     {
-                        throw new CliInputException($"'{text}' is not a Space id (owner/name): {error ?? "it has no owner"}.");
+                        throw new CliInputException($"'{text}' is not a Space id (owner/name): {(error ?? "it has no owner").TrimEnd('.')}.");
                     }
 
                     entries.AddRange(await history.ReadLastAsync(id, count, cancellationToken).ConfigureAwait(false));

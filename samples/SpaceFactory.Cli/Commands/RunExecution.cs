@@ -83,8 +83,11 @@ internal static class RunExecution
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The Job executor cancels the Job, then gives up following it.
-            result = new RunResult(runId, RunStatus.Cancelled, new RunOutcome(OutcomeCode.Cancelled, useJob ? "cancelled by Ctrl+C; the Job was cancelled" : "cancelled by Ctrl+C"), records.Describe(runId));
+            // The Job executor cancels the Job, then gives up following it; the Job's worker ends the record itself.
+            var ended = useJob ? await CancelledJobRecord.WaitAsync(records, runId, clock, CancellationToken.None).ConfigureAwait(false) : null;
+            result = ended is { Status: RunStatus.Cancelled }
+                ? new RunResult(runId, ended.Status, ended.Outcome, records.Describe(runId))
+                : new RunResult(runId, RunStatus.Cancelled, new RunOutcome(OutcomeCode.Cancelled, useJob ? "cancelled by Ctrl+C; the Job was cancelled" : "cancelled by Ctrl+C"), records.Describe(runId));
         }
         finally
         {
@@ -103,16 +106,17 @@ internal static class RunExecution
         }
         else if (await records.GetStateAsync(runId, CancellationToken.None).ConfigureAwait(false) is { } state)
         {
-            RunSummaryView.Show(console, state, location);
+            RunSummaryView.Show(console, state, location); // says "resume: …" for a cancelled or interrupted record
+            if (result.Status == RunStatus.Cancelled && state.Status == RunStatus.Running)
+            {
+                // A Job's worker stopped before it could end its record.
+                console.MarkupLine($"cancelled: {Markup.Escape(result.Outcome?.Reason ?? string.Empty)}");
+                console.MarkupLine($"resume: {Markup.Escape(InterruptedRun.ResumeCommand(runId.Value))}");
+            }
         }
         else
         {
-            console.MarkupLine($"[red]{result.Status}[/]: {Markup.Escape(result.Outcome?.Reason ?? "no record was written")}");
-        }
-
-        if (result.Status == RunStatus.Cancelled && !invocation.Json)
-        {
-            console.MarkupLine($"resume it with: {Markup.Escape(InterruptedRun.ResumeCommand(runId.Value))}");
+            console.MarkupLine($"[red]{result.Status.ToString().ToLowerInvariant()}[/]: {Markup.Escape(result.Outcome?.Reason ?? "no record was written")}");
         }
 
         return result.Succeeded ? ExitCodes.Success

@@ -32,6 +32,7 @@ internal static class SandboxCommand
             }
 
             var options = new HfSandboxOptions { Port = parse.GetValue(port), DataRoot = folder, PersistState = true, GradioPython = SandboxSession.GradioPython() };
+            options.JobImageCommandMap[SandboxSession.WorkerImage] = SandboxSession.JobCommand; // --executor job against it runs this CLI's worker
             if (!parse.GetValue(json))
             {
                 await HfSandbox.RunAsync(options, cancellationToken).ConfigureAwait(false);

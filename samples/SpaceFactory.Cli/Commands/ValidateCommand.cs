@@ -76,7 +76,7 @@ internal static class ValidateCommand
         var text = parameters["space"];
         if (!Hf.RepoId.TryParse(text, out var space, out var error) || space.Namespace is null)
         {
-            throw new CliInputException($"'{text}' is not a Space id (owner/name): {error ?? "it has no owner"}.");
+            throw new CliInputException($"'{text}' is not a Space id (owner/name): {(error ?? "it has no owner").TrimEnd('.')}.");
         }
 
         var forwarded = parameters.Where(p => p.Key is not "space").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -60,6 +60,9 @@ internal static class FactoryHost
             logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs never mix with --json on stdout
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
             logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
+            // A failed step's warning names its exception type; the progress, the summary and report.md already say
+            // why in words, so people see that line only with --verbose.
+            logging.AddFilter("SpaceFactory.Core.Pipeline.InProcessRunExecutor", verbose ? LogLevel.Information : LogLevel.Error);
         });
     }
 

@@ -58,6 +58,9 @@ internal sealed class RunEntry
     /// <summary>True once the orchestrator stopped following the run.</summary>
     public bool Ended => Result is not null || LaunchError is not null;
 
+    /// <summary>True once Cancel was asked for the followed attempt, until it ended (the worker is ending its record).</summary>
+    public bool Cancelling => !Ended && _attempt is { IsCancellationRequested: true };
+
     /// <summary>True while an attempt is followed and can be cancelled.</summary>
     public bool CanCancel => !Ended && _attempt is { IsCancellationRequested: false };
 

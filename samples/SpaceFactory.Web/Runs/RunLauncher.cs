@@ -86,11 +86,16 @@ internal sealed partial class RunLauncher(
         }
         catch (OperationCanceledException) when (attempt.IsCancellationRequested)
         {
-            // The executor cancelled the Job before giving up; a killed worker leaves its record "running", so the
-            // outcome is said here, and Resume continues from the record.
+            // The executor cancelled the Job before giving up; the Job's worker gets SIGTERM and ends the record
+            // "cancelled" within the grace period. The page says "cancelling" until then; a worker killed before it
+            // could leaves its record "running", which the outcome then says. Resume continues from the record.
+            var ended = await CancelledRecord.WaitAsync(executor.ForUser(entry.OwnerName).Records, entry.RunId, timeProvider, lifetime.ApplicationStopping).ConfigureAwait(false);
             LogEnded(logger, entry.RunId.Value, RunStatus.Cancelled, OutcomeCode.Cancelled);
+            var how = ended is { Status: RunStatus.Cancelled }
+                ? "its Job was cancelled and its worker ended the record"
+                : "its Job was cancelled, but its worker stopped before it could end the record";
             entry.Complete(new RunResult(entry.RunId, RunStatus.Cancelled,
-                new RunOutcome(OutcomeCode.Cancelled, $"Cancelled by {entry.OwnerName} from the web page; its Job was cancelled. Resume continues from the last finished step."),
+                new RunOutcome(OutcomeCode.Cancelled, $"Cancelled by {entry.OwnerName} from the web page; {how}. Resume continues from the last finished step."),
                 entry.BucketSource));
         }
         catch (Exception ex) // whatever ends the follow-up must show on the run page, not leave it "running"

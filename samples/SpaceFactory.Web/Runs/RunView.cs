@@ -24,7 +24,8 @@ internal sealed record RunView(RunEntry Entry, RunState? State, IReadOnlyList<Ru
         : "interrupted"; // the Job ended, the record still says running
 
     /// <summary>While the Job is followed: the record's word, except a resumed record still showing its last end.</summary>
-    private string Following => State is null ? "starting"
+    private string Following => Entry.Cancelling ? "cancelling"
+        : State is null ? "starting"
         : State.Status == RunStatus.Running ? "running"
         : Entry.Resumes > 0 ? "resuming"
         : Word(State.Status);
@@ -37,6 +38,7 @@ internal sealed record RunView(RunEntry Entry, RunState? State, IReadOnlyList<Ru
         "starting" => "starting the Job",
         "resuming" => "resuming in a new Job",
         "running" => $"running: {State?.CurrentStep ?? "starting"}",
+        "cancelling" => $"cancelling: the Job was cancelled, its worker is ending the record (step {State?.CurrentStep ?? "-"})",
         var ended => ended,
     };
 
