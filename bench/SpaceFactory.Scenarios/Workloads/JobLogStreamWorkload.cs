@@ -48,6 +48,12 @@ internal static class JobLogStreamWorkload
                 result.Extra["native_lines_per_cpu_s"] = aot.Extra.GetValueOrDefault("lines_per_cpu_s");
                 result.Extra["native_peak_rss_mib"] = aot.PeakRssMiB ?? 0;
                 result.Extra["native_rss_before_mib"] = aot.Extra.GetValueOrDefault("rss_before_mib");
+
+                // The native build's own first stream: the process's very first request, nothing warmed up.
+                var aotCold = new ScenarioResult("P2", string.Empty);
+                await ChildProcess.RunAsync(aotCold, "P2COLD", target, options, token: null, binary: native, cancellationToken).ConfigureAwait(false);
+                result.Extra["native_cold_lines_per_s"] = aotCold.LinesPerSecond ?? 0;
+                result.Extra["native_cold_peak_rss_mib"] = aotCold.PeakRssMiB ?? 0;
             }
         }
 
