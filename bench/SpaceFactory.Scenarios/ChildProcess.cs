@@ -22,7 +22,8 @@ internal static class ChildProcess
         info.RedirectStandardError = true;
         if (binary is null)
         {
-            info.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+            // AppContext.BaseDirectory, not Assembly.Location: the runner also publishes as NativeAOT (--native).
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(ChildProcess).Assembly.GetName().Name + ".dll"));
         }
 
         foreach (var arg in (string[])["--child", workload, "--target", target.AbsoluteUri, .. options.SizeArguments()])

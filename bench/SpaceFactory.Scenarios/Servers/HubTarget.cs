@@ -43,6 +43,9 @@ internal sealed class HubTarget : IAsyncDisposable
 
     public IGradioClientFactory Gradio { get; }
 
+    /// <summary>The named clients the SDK's clients use (P3 sends its stack floor through the Gradio ones).</summary>
+    public IHttpClientFactory HttpClients => _provider.GetRequiredService<IHttpClientFactory>();
+
     /// <summary>Every request the SDK's clients sent, with its time.</summary>
     public RequestLog Requests { get; private init; } = new();
 

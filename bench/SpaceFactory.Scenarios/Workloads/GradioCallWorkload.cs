@@ -12,7 +12,9 @@ namespace SpaceFactory.Scenarios.Workloads;
 /// <summary>
 /// P3: <see cref="GradioClient.CallAsync"/> (POST <c>/call</c> + SSE result) against the Sandbox's Gradio-protocol app,
 /// N sequential calls, next to the protocol floor: the same two requests made bare over one kept-alive connection.
-/// SDK and floor calls alternate so that both see the same machine.
+/// SDK and floor calls alternate so that both see the same machine. A third series, the stack floor, sends the floor's
+/// two requests through the SDK's own Gradio <see cref="HttpClient"/>s (the same handler chain, resilience pipeline and
+/// two connection pools): stack floor − floor is what the HTTP stack adds, SDK − stack floor what the client adds.
 /// </summary>
 internal static class GradioCallWorkload
 {
@@ -27,7 +29,7 @@ internal static class GradioCallWorkload
             // A Gradio app named directly (--gradio-url / GRADIO_URL): no Hub, no Space to create.
             await using var direct = HubTarget.Connect(sandbox: null, options.Url ?? app, options.Token ?? string.Empty);
             var client = await direct.Gradio.ConnectAsync(app, new GradioConnectOptions { Token = options.Token }, cancellationToken).ConfigureAwait(false);
-            await MeasureAsync(result, client, options.Token, options.P3Calls, cancellationToken).ConfigureAwait(false);
+            await MeasureAsync(result, client, direct.HttpClients, options.Token, options.P3Calls, cancellationToken).ConfigureAwait(false);
             result.Note = "against " + app.Authority;
             return result;
         }
@@ -40,7 +42,7 @@ internal static class GradioCallWorkload
         {
             await target.Hub.CreateCommitAsync(space, RepoType.Space, "Add the app", HubTarget.SpaceFiles(), cancellationToken: cancellationToken).ConfigureAwait(false);
             var gradio = await target.Gradio.ConnectToSpaceAsync(space, new GradioConnectOptions { Token = target.Token }, cancellationToken).ConfigureAwait(false);
-            await MeasureAsync(result, gradio, target.Token, options.P3Calls, cancellationToken).ConfigureAwait(false);
+            await MeasureAsync(result, gradio, target.HttpClients, target.Token, options.P3Calls, cancellationToken).ConfigureAwait(false);
             return result;
         }
         finally
@@ -50,24 +52,36 @@ internal static class GradioCallWorkload
     }
 
     /// <summary>SDK calls alternating with floor calls to the same app.</summary>
-    private static async Task MeasureAsync(ScenarioResult result, GradioClient gradio, string? token, int calls, CancellationToken cancellationToken)
+    private static async Task MeasureAsync(
+        ScenarioResult result, GradioClient gradio, IHttpClientFactory httpClients, string? token, int calls, CancellationToken cancellationToken)
     {
         var host = new Uri(gradio.App.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + gradio.App.ApiPrefix.Trim('/') + "/");
         using var bare = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { BaseAddress = host };
-        if (!string.IsNullOrEmpty(token))
+        var stackPost = httpClients.CreateClient(GradioClientFactory.ClientName);
+        var stackStream = httpClients.CreateClient(GradioClientFactory.StreamClientName);
+        stackPost.BaseAddress = host;
+        stackStream.BaseAddress = host;
+        foreach (var client in (HttpClient[])[bare, stackPost, stackStream])
         {
-            bare.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (!string.IsNullOrEmpty(token))
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
         }
 
         IReadOnlyList<JsonElement> inputs = [GradioValue.Text("Hello")];
 
         var sdk = new List<double>();
         var floor = new List<double>();
+        var stack = new List<double>();
         for (var call = -Warmup; call < calls; call++)
         {
             var started = Stopwatch.GetTimestamp();
-            await FloorCallAsync(bare, cancellationToken).ConfigureAwait(false);
+            await FloorCallAsync(bare, bare, cancellationToken).ConfigureAwait(false);
             var floorMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            started = Stopwatch.GetTimestamp();
+            await FloorCallAsync(stackPost, stackStream, cancellationToken).ConfigureAwait(false);
+            var stackMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             started = Stopwatch.GetTimestamp();
             var answer = await gradio.CallAsync("/generate", inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
             var sdkMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -80,6 +94,7 @@ internal static class GradioCallWorkload
             {
                 sdk.Add(sdkMs);
                 floor.Add(floorMs);
+                stack.Add(stackMs);
             }
         }
 
@@ -90,18 +105,22 @@ internal static class GradioCallWorkload
         result.Extra["floor_median_ms"] = floorMedian;
         result.Extra["floor_p95_ms"] = Stats.Percentile(floor, 95);
         result.Extra["ratio_to_floor"] = result.MedianMs.Value / floorMedian;
+        var stackMedian = Stats.Median(stack);
+        result.Extra["stack_floor_median_ms"] = stackMedian;
+        result.Extra["http_stack_ms"] = stackMedian - floorMedian;
+        result.Extra["client_ms"] = result.MedianMs.Value - stackMedian;
         result.Met = result.MedianMs <= RatioBudget * floorMedian;
     }
 
     /// <summary>The protocol floor: POST the inputs, read the event id, GET the SSE result to its end.</summary>
-    private static async Task FloorCallAsync(HttpClient http, CancellationToken cancellationToken)
+    private static async Task FloorCallAsync(HttpClient http, HttpClient streams, CancellationToken cancellationToken)
     {
         using var body = new StringContent("""{"data":["Hello"]}""", Encoding.UTF8, "application/json");
         using var post = await http.PostAsync("call/generate", body, cancellationToken).ConfigureAwait(false);
         post.EnsureSuccessStatusCode();
         var posted = await post.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var eventId = JsonDocument.Parse(posted).RootElement.GetProperty("event_id").GetString();
-        using var sse = await http.GetAsync("call/generate/" + eventId, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var sse = await streams.GetAsync("call/generate/" + eventId, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         sse.EnsureSuccessStatusCode();
         var text = await sse.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!text.Contains("complete", StringComparison.Ordinal))
