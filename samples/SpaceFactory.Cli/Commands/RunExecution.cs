@@ -84,7 +84,7 @@ internal static class RunExecution
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The Job executor cancels the Job, then gives up following it; the Job's worker ends the record itself.
-            var ended = useJob ? await CancelledJobRecord.WaitAsync(records, runId, clock, CancellationToken.None).ConfigureAwait(false) : null;
+            var ended = useJob ? await records.WaitUntilEndedAsync(runId, RunReaderExtensions.CancelledJobGracePeriod, clock, CancellationToken.None).ConfigureAwait(false) : null;
             result = ended is { Status: RunStatus.Cancelled }
                 ? new RunResult(runId, ended.Status, ended.Outcome, records.Describe(runId))
                 : new RunResult(runId, RunStatus.Cancelled, new RunOutcome(OutcomeCode.Cancelled, useJob ? "cancelled by Ctrl+C; the Job was cancelled" : "cancelled by Ctrl+C"), records.Describe(runId));

@@ -1,4 +1,5 @@
 using SpaceFactory.Core;
+using SpaceFactory.Core.Records;
 using SpaceFactory.Core.Redaction;
 using SpaceFactory.Hf;
 using SpaceFactory.Phases;
@@ -89,7 +90,16 @@ internal sealed partial class RunLauncher(
             // The executor cancelled the Job before giving up; the Job's worker gets SIGTERM and ends the record
             // "cancelled" within the grace period. The page says "cancelling" until then; a worker killed before it
             // could leaves its record "running", which the outcome then says. Resume continues from the record.
-            var ended = await CancelledRecord.WaitAsync(executor.ForUser(entry.OwnerName).Records, entry.RunId, timeProvider, lifetime.ApplicationStopping).ConfigureAwait(false);
+            RunState? ended;
+            try
+            {
+                ended = await executor.ForUser(entry.OwnerName).Records.WaitUntilEndedAsync(entry.RunId, RunReaderExtensions.CancelledJobGracePeriod, timeProvider, lifetime.ApplicationStopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                ended = null; // the app stops
+            }
+
             LogEnded(logger, entry.RunId.Value, RunStatus.Cancelled, OutcomeCode.Cancelled);
             var how = ended is { Status: RunStatus.Cancelled }
                 ? "its Job was cancelled and its worker ended the record"
