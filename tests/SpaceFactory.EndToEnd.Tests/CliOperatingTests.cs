@@ -182,6 +182,38 @@ public class CliOperatingTests
     }
 
     [Test]
+    public async Task Status_of_a_bucket_run_whose_job_is_gone_marks_it_interrupted_with_the_resume_command()
+    {
+        await using var sandbox = await SandboxAsync(TimeSpan.FromMilliseconds(50));
+        var folder = CliProcess.TempFolder("sf-cli-gone-job-");
+        const string runId = "20261201T110000Z-jobgonez";
+        var bucket = $"{sandbox.DefaultUser}/gone-runs";
+        using (var services = new ServiceCollection().AddHuggingFace(o =>
+        {
+            o.Endpoint = sandbox.Endpoint;
+            o.Token = sandbox.DefaultToken;
+        }).Services.BuildServiceProvider())
+        {
+            await services.GetRequiredService<SpaceFactory.Hf.Buckets.BucketClient>().CreateBucketAsync(RepoId.Parse(bucket));
+        }
+
+        // The record a Job's worker left saying "running"; no Job carries its run label.
+        var run = Directory.CreateDirectory(Path.Combine(sandbox.Inspector.GetBucketFolder(bucket), "runs", runId)).FullName;
+        await File.WriteAllTextAsync(Path.Combine(run, "state.json"), $$"""
+            {"schema_version":1,"run_id":"{{runId}}","recipe":"private-space","status":"running","current_step":"wait_for_space_running","parameters":{"space":"x"},"links":{},"steps":[],"blockers":[],"executor":"hf-job","created_at":"2026-12-01T11:00:00+00:00","updated_at":"2026-12-01T11:00:01+00:00"}
+            """);
+
+        var (code, output, error) = await CliProcess.RunAsync(folder, Hub(sandbox), "status", runId, "--bucket", $"hf://buckets/{bucket}");
+        var (jsonCode, json, jsonError) = await CliProcess.RunAsync(folder, Hub(sandbox), "status", runId, "--bucket", $"hf://buckets/{bucket}", "--json");
+
+        Assert.That(code, Is.EqualTo(1), output + error);
+        Assert.That(output, Does.Contain("interrupted").And.Contain("no Job runs it").And.Contain($"spacefactory resume {runId}"));
+        Assert.That(jsonCode, Is.EqualTo(1), json + jsonError);
+        using var document = JsonDocument.Parse(json);
+        Assert.That(document.RootElement.GetProperty("outcome").GetProperty("code").GetString(), Is.EqualTo("interrupted"));
+    }
+
+    [Test]
     public async Task Unknown_parameters_are_refused_naming_the_recipes_parameters()
     {
         var (code, output, error) = await CliProcess.RunAsync(CliProcess.TempFolder("sf-cli-param-"), null, "run", "private-space", "--sandbox", "-p", "spcae=demo", "--json");
