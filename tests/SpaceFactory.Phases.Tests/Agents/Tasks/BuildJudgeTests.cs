@@ -256,7 +256,7 @@ public class BuildJudgeTests
     public async Task A_token_written_into_a_file_is_an_agent_policy_violation()
     {
         var files = GoodBuild();
-        files["requirements.txt"] += "# hf_abcdefghijklmnopqrstuvwxyz012345\n";
+        files["requirements.txt"] += "# hf_fakeagentpolicytokenabcdefghijklm\n";
 
         Assert.That(await RefusalAsync(files), Is.EqualTo("the agent policy refused requirements.txt line 3 (rule secret): the file holds a token-shaped string; nothing was uploaded"));
     }
