@@ -2,8 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
 using SpaceFactory.Hf.Gradio;
-using SpaceFactory.Core.Pipeline;
-using SpaceFactory.Phases.Generation;
 using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Phases.Steps;
 
@@ -14,30 +12,12 @@ namespace SpaceFactory.EndToEnd.Tests;
 [Parallelizable(ParallelScope.All)]
 public class ValidationFailureTests
 {
-    /// <summary>Replaces the simulated output of /echo so that the live API answers something else than the probe expects.</summary>
-    private sealed class TamperStep : IPhaseStep
-    {
-        public string Name => "tamper";
-
-        public bool IsSafeToRerun => true;
-
-        public Task<StepResult> ExecuteAsync(PhaseContext context, CancellationToken cancellationToken)
-        {
-            var app = context.State.Get(FactoryState.App);
-            var files = app.Files.Select(f => f.Path == GeneratedSpaceApp.ManifestFileName
-                ? f with { Content = f.Content.Replace("\"mode\": \"echo\"", "\"mode\": \"fixed\", \"outputs\": [\"something else\"]", StringComparison.Ordinal) }
-                : f).ToList();
-            context.State.Set(FactoryState.App, app with { Files = files });
-            return Task.FromResult(StepResult.Completed("the app now answers something else"));
-        }
-    }
-
     [Test]
     public async Task A_wrong_answer_ends_as_validation_failed_with_the_test_result_recorded()
     {
         await using var fixture = await FactoryFixture.StartAsync(services: services => services.AddRecipe("tampered", (recipe, sp) => recipe
             .Add(sp.GetRequiredService<GenerateSmokeAppStep>())
-            .Add(new TamperStep())
+            .Add(new WrongAnswerStep("something else"))
             .AddRange(CommonSteps.DeployAndValidate(sp))));
 
         var result = await fixture.RunAsync("tampered", ("space", "liar"));

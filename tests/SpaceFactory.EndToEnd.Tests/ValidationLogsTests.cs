@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Core;
-using SpaceFactory.Core.Pipeline;
-using SpaceFactory.Phases.Generation;
 using SpaceFactory.Phases.Recipes;
 using SpaceFactory.Phases.Steps;
 
@@ -12,30 +10,12 @@ namespace SpaceFactory.EndToEnd.Tests;
 [Parallelizable(ParallelScope.All)]
 public class ValidationLogsTests
 {
-    /// <summary>Makes the smoke app's simulated /echo answer something else than the probe expects.</summary>
-    private sealed class WrongAnswerStep : IPhaseStep
-    {
-        public string Name => "wrong_answer";
-
-        public bool IsSafeToRerun => true;
-
-        public Task<StepResult> ExecuteAsync(PhaseContext context, CancellationToken cancellationToken)
-        {
-            var app = context.State.Get(FactoryState.App);
-            var files = app.Files.Select(f => f.Path == GeneratedSpaceApp.ManifestFileName
-                ? f with { Content = f.Content.Replace("\"mode\": \"echo\"", "\"mode\": \"fixed\", \"outputs\": [\"not the prompt\"]", StringComparison.Ordinal) }
-                : f).ToList();
-            context.State.Set(FactoryState.App, app with { Files = files });
-            return Task.FromResult(StepResult.Completed("the app now answers wrongly"));
-        }
-    }
-
     [Test]
     public async Task A_failed_validation_keeps_the_build_and_run_logs_and_the_report_names_the_folder()
     {
         await using var fixture = await FactoryFixture.StartAsync(services: services => services.AddRecipe("wrong", (recipe, sp) => recipe
             .Add(sp.GetRequiredService<GenerateSmokeAppStep>())
-            .Add(new WrongAnswerStep())
+            .Add(new WrongAnswerStep("not the prompt"))
             .AddRange(CommonSteps.DeployAndValidate(sp))));
 
         var result = await fixture.RunAsync("wrong", ("space", "wrong-answer"));
