@@ -1,10 +1,14 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Time.Testing;
 using SpaceFactory.Core.Records;
+using SpaceFactory.Hf.Tests.TestSupport;
 
 namespace SpaceFactory.Core.Tests;
 
-/// <summary>Waiting for another process (a cancelled Job's worker) to end a record, on a fake clock.</summary>
+/// <summary>
+/// Waiting for another process (a cancelled Job's worker) to end a record, on a fake clock that moves only once the
+/// wait has started its poll delay (advancing before that would race the wait and lose polls).
+/// </summary>
 [TestFixture]
 public class WaitUntilEndedTests
 {
@@ -52,39 +56,28 @@ public class WaitUntilEndedTests
     [Test]
     public async Task Returns_the_ended_state_after_a_failed_read_and_running_answers()
     {
-        var clock = new FakeTimeProvider(Start.GetUtcNow());
+        var clock = new TestClock();
         var reader = new ScriptedReader(State(RunStatus.Running), new HttpRequestException("503"), new IOException("torn"), State(RunStatus.Cancelled));
-        var runId = RunId.New(clock);
 
-        var wait = reader.WaitUntilEndedAsync(runId, RunReaderExtensions.CancelledJobGracePeriod, clock);
-        while (!wait.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Yield();
-        }
+        var ended = await clock.DriveAsync(reader.WaitUntilEndedAsync(RunId.New(clock), RunReaderExtensions.CancelledJobGracePeriod, clock));
 
-        var ended = await wait;
         Assert.That(ended?.Status, Is.EqualTo(RunStatus.Cancelled));
         Assert.That(reader.Reads, Is.EqualTo(4));
+        Assert.That(clock.Delays, Is.EqualTo(Enumerable.Repeat(TimeSpan.FromMilliseconds(250), 3)));
     }
 
     [Test]
     public async Task Is_null_when_the_record_still_says_running_at_the_deadline()
     {
-        var clock = new FakeTimeProvider(Start.GetUtcNow());
+        var clock = new TestClock();
+        var started = clock.GetUtcNow();
         var reader = new ScriptedReader(State(RunStatus.Running));
-        var runId = RunId.New(clock);
 
-        var wait = reader.WaitUntilEndedAsync(runId, TimeSpan.FromSeconds(2), clock);
-        while (!wait.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Yield();
-        }
+        var ended = await clock.DriveAsync(reader.WaitUntilEndedAsync(RunId.New(clock), TimeSpan.FromSeconds(2), clock));
 
-        Assert.That(await wait, Is.Null);
-        Assert.That(clock.GetUtcNow() - Start.GetUtcNow(), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2)));
-        Assert.That(reader.Reads, Is.InRange(9, 10));
+        Assert.That(ended, Is.Null);
+        Assert.That(clock.GetUtcNow() - started, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        Assert.That(reader.Reads, Is.EqualTo(9), "one read at the start and one after each of the eight 250 ms polls");
     }
 
     [Test]
