@@ -45,7 +45,14 @@ internal static class ChildProcess
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var line = (await stdout.ConfigureAwait(false)).Split('\n').FirstOrDefault(l => l.StartsWith("CHILD ", StringComparison.Ordinal));
+        var printed = (await stdout.ConfigureAwait(false)).Split('\n');
+        var line = printed.FirstOrDefault(l => l.StartsWith("CHILD ", StringComparison.Ordinal));
+        foreach (var memory in printed.Where(l => l.StartsWith("MEMORY ", StringComparison.Ordinal)))
+        {
+            // --diagnose-memory: which child said it (the JIT or the native build, which workload).
+            await Console.Error.WriteLineAsync($"# {workload} {(binary is null ? "jit" : "native")} {memory}").ConfigureAwait(false);
+        }
+
         if (process.ExitCode != 0 || line is null)
         {
             throw new InvalidOperationException($"The {workload} child exited with {process.ExitCode}: {(await stderr.ConfigureAwait(false)).Trim()}");
