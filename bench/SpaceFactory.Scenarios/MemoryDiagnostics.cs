@@ -30,8 +30,8 @@ internal static class MemoryDiagnostics
         Append(line, "allocated_mib", GC.GetTotalAllocatedBytes());
         line.Append(CultureInfo.InvariantCulture, $" gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)}");
 
-        // The cap of the generation-0 budget the GC runs with (0: none, the budget follows the L3 cache), to see that
-        // System.GC.Gen0MaxBudget (or DOTNET_GCGen0MaxBudget) took effect.
+        // The cap of the generation-0 budget the GC runs with (without System.GC.Gen0MaxBudget or DOTNET_GCGen0MaxBudget
+        // the GC's own, e.g. 128 MiB), to see that a setting took effect.
         Append(line, "gen0_max_budget_mib", Setting(GC.GetConfigurationVariables(), "GCGen0MaxBudget"));
         return line.ToString();
     }
