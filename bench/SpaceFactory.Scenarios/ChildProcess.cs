@@ -31,8 +31,9 @@ internal static class ChildProcess
             info.ArgumentList.Add(arg);
         }
 
-        // The same GC settings as a default console app of the SDK's users: workstation, non-concurrent. The token
-        // travels in the environment, never on the command line.
+        // Workstation GC, and this project's runtimeconfig: non-concurrent, and the CLI's 4 MiB cap of the generation-0
+        // budget (System.GC.Gen0MaxBudget; background GC on or off made no difference to P2's RSS). The token travels in
+        // the environment, never on the command line.
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment.Remove("HF_ENDPOINT");
         if (token is not null)
