@@ -31,8 +31,9 @@ internal static class ChildProcess
             info.ArgumentList.Add(arg);
         }
 
-        // The same GC settings as a default console app of the SDK's users: workstation, non-concurrent. The token
-        // travels in the environment, never on the command line.
+        // Workstation GC, and this project's runtimeconfig: non-concurrent, and the CLI's 4 MiB cap of the generation-0
+        // budget (System.GC.Gen0MaxBudget; background GC on or off made no difference to P2's RSS). The token travels in
+        // the environment, never on the command line.
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment.Remove("HF_ENDPOINT");
         if (token is not null)
@@ -45,7 +46,14 @@ internal static class ChildProcess
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var line = (await stdout.ConfigureAwait(false)).Split('\n').FirstOrDefault(l => l.StartsWith("CHILD ", StringComparison.Ordinal));
+        var printed = (await stdout.ConfigureAwait(false)).Split('\n');
+        var line = printed.FirstOrDefault(l => l.StartsWith("CHILD ", StringComparison.Ordinal));
+        foreach (var memory in printed.Where(l => l.StartsWith("MEMORY ", StringComparison.Ordinal)))
+        {
+            // --diagnose-memory: which child said it (the JIT or the native build, which workload).
+            await Console.Error.WriteLineAsync($"# {workload} {(binary is null ? "jit" : "native")} {memory}").ConfigureAwait(false);
+        }
+
         if (process.ExitCode != 0 || line is null)
         {
             throw new InvalidOperationException($"The {workload} child exited with {process.ExitCode}: {(await stderr.ConfigureAwait(false)).Trim()}");

@@ -63,6 +63,13 @@ internal sealed class ScenarioOptions
     /// <summary>P2 after a first full stream (<c>--p2-steady</c>): the JIT's steady state rather than a first run.</summary>
     public bool P2Steady { get; private set; }
 
+    /// <summary>
+    /// <c>--diagnose-memory</c>: the P2 children print a <c>MEMORY</c> line (resident memory next to the GC's figures,
+    /// <see cref="MemoryDiagnostics"/>) before the measured stream, after its first 1,000 lines and at its end; the runner
+    /// passes them on to its standard error.
+    /// </summary>
+    public bool DiagnoseMemory { get; private set; }
+
     /// <summary>P5 without the status stream: the adaptive polling the watch falls back to (<c>--p5-polling</c>).</summary>
     public bool P5Polling { get; private set; }
 
@@ -113,6 +120,7 @@ internal sealed class ScenarioOptions
                 case "--p4-bytes": options.P4Bytes = long.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--p2-steady": options.P2Steady = true; break;
                 case "--p5-polling": options.P5Polling = true; break;
+                case "--diagnose-memory": options.DiagnoseMemory = true; break;
                 case "--p5-stage-ms": options.P5StageDelay = TimeSpan.FromMilliseconds(Int()); break;
                 default: throw new FormatException($"Unknown option {name}");
             }
@@ -146,6 +154,11 @@ internal sealed class ScenarioOptions
         if (P2Steady)
         {
             yield return "--p2-steady";
+        }
+
+        if (DiagnoseMemory)
+        {
+            yield return "--diagnose-memory";
         }
     }
 

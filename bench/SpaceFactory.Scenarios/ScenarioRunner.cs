@@ -16,7 +16,7 @@ internal static class ScenarioRunner
         catch (FormatException ex)
         {
             await Console.Error.WriteLineAsync(
-                "usage: SpaceFactory.Scenarios [serve p0|p2|p4|hub] [--only P0,P1,...] [--url URL --token T] [--gradio-url URL] [--no-child] [--cli PATH] [--native PATH] [size options]: "
+                "usage: SpaceFactory.Scenarios [serve p0|p2|p4|hub] [--only P0,P1,...] [--url URL --token T] [--gradio-url URL] [--no-child] [--cli PATH] [--native PATH] [--diagnose-memory] [size options]: "
                 + ex.Message).ConfigureAwait(false);
             return 2;
         }
@@ -26,8 +26,8 @@ internal static class ScenarioRunner
             var figures = child switch
             {
                 "P1FIRST" or "P1FLOOR" => await CallSequenceWorkload.ChildAsync(child, options.Target!, cancellationToken).ConfigureAwait(false),
-                "P2" => await JobLogStreamWorkload.ClientAsync(options.Target!, options.P2Lines, options.P2Steady ? JobLogStreamWorkload.Warmup.FullStream : JobLogStreamWorkload.Warmup.ShortStream, cancellationToken).ConfigureAwait(false),
-                "P2COLD" => await JobLogStreamWorkload.ClientAsync(options.Target!, options.P2Lines, JobLogStreamWorkload.Warmup.None, cancellationToken).ConfigureAwait(false),
+                "P2" => await JobLogStreamWorkload.ClientAsync(options.Target!, options.P2Lines, options.P2Steady ? JobLogStreamWorkload.Warmup.FullStream : JobLogStreamWorkload.Warmup.ShortStream, options.DiagnoseMemory ? output : null, cancellationToken).ConfigureAwait(false),
+                "P2COLD" => await JobLogStreamWorkload.ClientAsync(options.Target!, options.P2Lines, JobLogStreamWorkload.Warmup.None, options.DiagnoseMemory ? output : null, cancellationToken).ConfigureAwait(false),
                 "P4" => await LfsCommitWorkload.ClientAsync(options.Target!, options.P4Bytes, cancellationToken).ConfigureAwait(false),
                 _ => throw new FormatException("No child workload " + child),
             };

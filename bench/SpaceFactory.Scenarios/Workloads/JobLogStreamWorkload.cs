@@ -28,7 +28,7 @@ internal static class JobLogStreamWorkload
         var warmup = options.P2Steady ? Warmup.FullStream : Warmup.ShortStream;
         if (options.NoChild)
         {
-            result.ReadChild((await ClientAsync(target, options.P2Lines, warmup, cancellationToken).ConfigureAwait(false)).ToJson());
+            result.ReadChild((await ClientAsync(target, options.P2Lines, warmup, options.DiagnoseMemory ? Console.Error : null, cancellationToken).ConfigureAwait(false)).ToJson());
             result.Note = "in-process (--no-child): the RSS includes the runner and the payload";
         }
         else
@@ -94,8 +94,11 @@ internal static class JobLogStreamWorkload
         FullStream,
     }
 
-    /// <summary>The client side: stream every line and count it; figures for the parent.</summary>
-    public static async Task<ScenarioResult> ClientAsync(Uri target, long expectedLines, Warmup warmup, CancellationToken cancellationToken)
+    /// <summary>
+    /// The client side: stream every line and count it; figures for the parent. <paramref name="diagnostics"/>
+    /// (<c>--diagnose-memory</c>): where to print the <see cref="MemoryDiagnostics"/> lines of the measured stream.
+    /// </summary>
+    public static async Task<ScenarioResult> ClientAsync(Uri target, long expectedLines, Warmup warmup, TextWriter? diagnostics, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         services.AddHuggingFace(o =>
@@ -107,15 +110,25 @@ internal static class JobLogStreamWorkload
         var jobs = provider.GetRequiredService<JobsClient>();
         if (warmup != Warmup.None)
         {
-            await CountAsync(jobs, warmup == Warmup.FullStream ? JobId : "warmup", cancellationToken).ConfigureAwait(false);
+            await CountAsync(jobs, warmup == Warmup.FullStream ? JobId : "warmup", diagnostics: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (diagnostics is not null)
+        {
+            await diagnostics.WriteLineAsync(MemoryDiagnostics.Line("before-stream")).ConfigureAwait(false);
         }
 
         var rssBefore = Stats.RssMiB();
         var cpuBefore = Stats.CpuMs();
         var started = Stopwatch.GetTimestamp();
-        var lines = await CountAsync(jobs, JobId, cancellationToken).ConfigureAwait(false);
+        var lines = await CountAsync(jobs, JobId, diagnostics, cancellationToken).ConfigureAwait(false);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuMs = Stats.CpuMs() - cpuBefore;
+        if (diagnostics is not null)
+        {
+            await diagnostics.WriteLineAsync(MemoryDiagnostics.Line("end-of-stream")).ConfigureAwait(false);
+        }
+
         if (lines != expectedLines)
         {
             throw new InvalidOperationException($"Read {lines} lines, expected {expectedLines}.");
@@ -135,7 +148,7 @@ internal static class JobLogStreamWorkload
         return figures;
     }
 
-    private static async Task<long> CountAsync(JobsClient jobs, string id, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(JobsClient jobs, string id, TextWriter? diagnostics, CancellationToken cancellationToken)
     {
         var lines = 0L;
         var characters = 0L;
@@ -143,6 +156,11 @@ internal static class JobLogStreamWorkload
         {
             lines++;
             characters += line.Text.Length;
+            if (lines == 1000 && diagnostics is not null)
+            {
+                // Once, inside the timed stream: a read of /proc and of the GC's figures (only with --diagnose-memory).
+                await diagnostics.WriteLineAsync(MemoryDiagnostics.Line("after-1000-lines")).ConfigureAwait(false);
+            }
         }
 
         return characters > 0 ? lines : 0;
