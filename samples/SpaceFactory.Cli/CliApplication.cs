@@ -27,8 +27,6 @@ internal static class CliApplication
     /// <summary>Parses and runs; usage errors exit with <see cref="ExitCodes.InvalidInput"/>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        CliConsole.Configure();
-        StartupTrace.Mark("console");
         var commands = Create();
         StartupTrace.Mark("commands");
         // No response files: '@daily' is a schedule, not a file of arguments.

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Cli.Output;
 using SpaceFactory.Cli.Runs;
 using SpaceFactory.Core;
@@ -43,7 +42,7 @@ internal static class CancelCommand
                 }
                 else if (clients is not null)
                 {
-                    message = await CancelJobAsync(clients.GetRequiredService<JobsClient>(), id, cancellationToken).ConfigureAwait(false);
+                    message = await CancelJobAsync(clients.Hf.Jobs, id, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -59,7 +58,7 @@ internal static class CancelCommand
                 }
                 else
                 {
-                    AnsiConsole.Console.MarkupLine(Markup.Escape(message));
+                    CliConsole.Out.MarkupLine(Markup.Escape(message));
                 }
 
                 return ExitCodes.Success;

@@ -63,7 +63,7 @@ internal static class CommandRunner
         }
         else
         {
-            AnsiConsole.Console.MarkupLine($"[red]error[/]: {Markup.Escape(message)}");
+            CliConsole.Out.MarkupLine($"[red]error[/]: {Markup.Escape(message)}");
         }
 
         return exitCode;

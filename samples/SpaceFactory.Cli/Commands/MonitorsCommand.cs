@@ -73,7 +73,7 @@ internal static class MonitorsCommand
     {
         if (entries.Count == 0)
         {
-            AnsiConsole.Console.MarkupLine("No monitored Spaces yet: each 'spacefactory validate <space>' (or a scheduled one) adds a check.");
+            CliConsole.Out.MarkupLine("No monitored Spaces yet: each 'spacefactory validate <space>' (or a scheduled one) adds a check.");
             return;
         }
 
@@ -90,7 +90,7 @@ internal static class MonitorsCommand
                 e.RecommendedGpuDurationSeconds is { } s ? s.ToString(CultureInfo.InvariantCulture) + " s" : "-");
         }
 
-        AnsiConsole.Console.Write(table);
+        CliConsole.Out.Write(table);
     }
 
     private static string Time(MonitorEntry e) => e.Time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

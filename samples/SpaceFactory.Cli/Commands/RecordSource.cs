@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Core.Records;
-using SpaceFactory.Hf;
 using SpaceFactory.Hf.Buckets;
 using SpaceFactory.Phases.Execution;
 using SpaceFactory.Phases.Monitoring;
@@ -13,41 +10,40 @@ namespace SpaceFactory.Cli.Commands;
 internal static class RecordSource
 {
     /// <summary>The records; <c>Clients</c> is set (and owned by the caller) when they are read from a Bucket.</summary>
-    public static (IRunReader Reader, ServiceProvider? Clients) Open(string recordRoot, string? bucket, bool verbose)
+    public static (IRunReader Reader, CliClients? Clients) Open(string recordRoot, string? bucket, bool verbose)
     {
         if (bucket is null)
         {
             return (new DirectoryRunStore(recordRoot), null);
         }
 
-        var (root, provider) = OpenBucket(bucket, verbose);
-        var client = provider.GetRequiredService<BucketClient>();
+        var (root, clients) = OpenBucket(bucket, verbose);
+        var client = clients.Hf.Buckets;
         StartupTrace.Mark("client-created");
-        return (new BucketRunStore(client, root), provider);
+        return (new BucketRunStore(client, root), clients);
     }
 
     /// <summary>The monitor history beside the records (<c>monitors/…</c>).</summary>
-    public static (MonitorHistory History, ServiceProvider? Clients) OpenMonitors(string recordRoot, string? bucket, bool verbose)
+    public static (MonitorHistory History, CliClients? Clients) OpenMonitors(string recordRoot, string? bucket, bool verbose)
     {
         if (bucket is null)
         {
             return (MonitorHistory.InFolder(recordRoot), null);
         }
 
-        var (root, provider) = OpenBucket(bucket, verbose);
-        return (MonitorHistory.InBucket(provider.GetRequiredService<BucketClient>(), root), provider);
+        var (root, clients) = OpenBucket(bucket, verbose);
+        return (MonitorHistory.InBucket(clients.Hf.Buckets, root), clients);
     }
 
-    private static (BucketUri Root, ServiceProvider Clients) OpenBucket(string bucket, bool verbose)
+    private static (BucketUri Root, CliClients Clients) OpenBucket(string bucket, bool verbose)
     {
-        var provider = FactoryHost.BuildClients(Connections.FromEnvironment(), verbose);
-        var endpoint = provider.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint();
-        if (!BucketUri.TryParse(bucket, endpoint, out var root, out var error))
+        var clients = FactoryHost.BuildClients(Connections.FromEnvironment(), verbose);
+        if (!BucketUri.TryParse(bucket, clients.Hf.Options.ResolveEndpoint(), out var root, out var error))
         {
-            provider.Dispose();
+            clients.Dispose();
             throw new CliInputException($"--bucket '{bucket}' is not a Bucket location: {error}");
         }
 
-        return (root, provider);
+        return (root, clients);
     }
 }

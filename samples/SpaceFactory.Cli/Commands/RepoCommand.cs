@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
@@ -23,8 +22,8 @@ internal static class RepoCommand
         var create = new Command("create", "Create a repository on the Hub (HF_ENDPOINT, HF_TOKEN).") { repoId, repoType, sdk, makePrivate, existOk, json };
         create.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.GetValue(json), async () =>
         {
-            using var services = HubSession.Build(Connections.FromEnvironment());
-            var hub = services.GetRequiredService<HubClient>();
+            using var clients = HubSession.Build(Connections.FromEnvironment());
+            var hub = clients.Hub;
             var type = HubSession.RepoType(parse.GetValue(repoType));
             var id = RepoId.Parse(parse.GetRequiredValue(repoId));
             if (id.Namespace is null)

@@ -19,7 +19,7 @@ internal static class RunExecution
 
     public static async Task<int> ExecuteAsync(RunInvocation invocation, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Console;
+        var console = CliConsole.Out;
         var useJob = invocation.Executor switch
         {
             "local" => false,

@@ -46,7 +46,7 @@ internal static class RunsCommand
                         Markup.Escape(state.Target ?? "-"), state.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
                 }
 
-                AnsiConsole.Console.Write(table);
+                CliConsole.Out.Write(table);
                 return ExitCodes.Success;
             }
         }));

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Buckets;
@@ -34,13 +32,13 @@ internal static class ScheduledValidation
         }
 
         using var clients = FactoryHost.BuildClients(connection, verbose);
-        var endpoint = clients.GetRequiredService<IOptions<HfClientOptions>>().Value.ResolveEndpoint();
+        var endpoint = clients.Hf.Options.ResolveEndpoint();
         if (!BucketUri.TryParse(options.BucketSource, endpoint, out var bucket, out var error))
         {
             throw new CliInputException($"{HfJobExecutorOptions.BucketSourceVariable} '{options.BucketSource}' is not a Bucket location: {error}");
         }
 
-        await clients.GetRequiredService<BucketClient>().CreateBucketAsync(bucket.Bucket, new BucketCreateOptions { ReuseExisting = true }, cancellationToken).ConfigureAwait(false);
+        await clients.Hf.Buckets.CreateBucketAsync(bucket.Bucket, new BucketCreateOptions { ReuseExisting = true }, cancellationToken).ConfigureAwait(false);
         var mountRoot = bucket.IsRoot ? options.BucketMount : $"{options.BucketMount.TrimEnd('/')}/{bucket.Path}";
         var arguments = new List<string> { "validate", space.ToString(), "--record", mountRoot };
         foreach (var (name, value) in parameters)
@@ -67,7 +65,7 @@ internal static class ScheduledValidation
             Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [MonitorLabel] = $"{space.Namespace}--{space.Name}" },
             Volumes = [JobVolume.Bucket(bucket.Bucket, options.BucketMount, readOnly: false)],
         };
-        var job = await clients.GetRequiredService<JobsClient>().CreateScheduledJobAsync(spec, schedule, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var job = await clients.Hf.Jobs.CreateScheduledJobAsync(spec, schedule, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (job, bucket.ToString());
     }
 }

@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Cli.Output;
 using SpaceFactory.Cli.Runs;
-using SpaceFactory.Hf.Jobs;
 using SpaceFactory.Core;
-using Spectre.Console;
 
 namespace SpaceFactory.Cli.Commands;
 
@@ -32,14 +29,14 @@ internal static class StatusCommand
                 // A record that says running although its process or Job is gone is shown interrupted, with the command to resume it.
                 state = clients is null
                     ? RunLiveness.OfLocal(state, parse.GetRequiredValue(record))
-                    : await RunLiveness.OfJobAsync(state, clients.GetRequiredService<JobsClient>(), cancellationToken).ConfigureAwait(false);
+                    : await RunLiveness.OfJobAsync(state, clients.Hf.Jobs, cancellationToken).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
                     Console.Out.WriteLine(JsonSerializer.Serialize(state, CliJsonContext.Readable.RunState));
                 }
                 else
                 {
-                    RunSummaryView.Show(AnsiConsole.Console, state, reader.Describe(id));
+                    RunSummaryView.Show(CliConsole.Out, state, reader.Describe(id));
                 }
 
                 return state.Status == RunStatus.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;

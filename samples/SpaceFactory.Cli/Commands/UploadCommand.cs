@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Cli.Hosting;
 using SpaceFactory.Hf;
 using SpaceFactory.Hf.Hub;
@@ -30,8 +29,8 @@ internal static class UploadCommand
                 throw new CliInputException($"'{local}' holds no files to upload.");
             }
 
-            using var services = HubSession.Build(Connections.FromEnvironment());
-            var hub = services.GetRequiredService<HubClient>();
+            using var clients = HubSession.Build(Connections.FromEnvironment());
+            var hub = clients.Hub;
             var commit = await hub.CreateCommitAsync(
                 RepoId.Parse(parse.GetRequiredValue(repoId)),
                 HubSession.RepoType(parse.GetValue(repoType)),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SpaceFactory.Cli.Hosting;
+using SpaceFactory.Cli.Output;
 using SpaceFactory.Core;
 using SpaceFactory.Phases.Recipes;
 using Spectre.Console;
@@ -89,7 +90,7 @@ internal static class ValidateCommand
         }
         else
         {
-            var console = Spectre.Console.AnsiConsole.Console;
+            var console = CliConsole.Out;
             console.MarkupLine(Spectre.Console.Markup.Escape($"Scheduled Job {job.Id} checks {space} {job.Schedule} (next run: {job.Status?.NextJobRunAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "-"})."));
             console.MarkupLine(Spectre.Console.Markup.Escape($"Each check writes its record and one history line to {bucket}; see them with: spacefactory monitors {space} --bucket {bucket}"));
         }

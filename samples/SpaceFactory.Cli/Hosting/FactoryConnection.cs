@@ -6,6 +6,9 @@ namespace SpaceFactory.Cli.Hosting;
 /// <param name="IsSandbox">Whether it is the built-in Sandbox (simulated Spaces, short waits).</param>
 internal sealed record FactoryConnection(Uri Endpoint, string? Token, bool IsSandbox)
 {
+    /// <summary>The clients' settings for this connection.</summary>
+    public Hf.HfClientOptions ToOptions() => new() { Endpoint = Endpoint, Token = Token };
+
     /// <inheritdoc />
     public override string ToString() => $"{Endpoint} ({(IsSandbox ? "Sandbox" : "Hub")}, token {(Token is null ? "none" : "set")})";
 }

@@ -31,39 +31,37 @@ internal static class FactoryHost
     }
 
     /// <summary>
-    /// Only the Hugging Face clients, for the verbs that read records (<c>status</c>, <c>runs</c> with <c>--bucket</c>):
-    /// without the factory's steps and recipes, and without validating every registration, the first request leaves
-    /// sooner (docs/performance.md, P0).
+    /// Only the Hugging Face clients, for the verbs that read records (<c>status</c>, <c>runs</c>, <c>cancel</c> and
+    /// <c>monitors</c> with <c>--bucket</c>) and <c>validate --schedule</c>: built by hand (<see cref="HfClients"/>), with
+    /// no service provider, options monitors or <see cref="IHttpClientFactory"/>, and logging that is only set up when
+    /// something is logged, so the first request leaves sooner (docs/performance.md, P0).
     /// </summary>
-    public static ServiceProvider BuildClients(FactoryConnection connection, bool verbose)
+    public static CliClients BuildClients(FactoryConnection connection, bool verbose)
     {
-        var services = new ServiceCollection();
-        AddLogging(services, verbose);
-        services.AddHuggingFace(o =>
-        {
-            o.Endpoint = connection.Endpoint;
-            o.Token = connection.Token;
-        });
-        var provider = services.BuildServiceProvider();
-        StartupTrace.Mark("di-built");
-        return provider;
+        var minimum = verbose ? LogLevel.Information : LogLevel.Warning;
+        var logging = new DeferredLoggerFactory(() => LoggerFactory.Create(logging => ConfigureLogging(logging, verbose)), minimum);
+        var clients = new CliClients(new HfClients(connection.ToOptions(), loggerFactory: logging), logging);
+        StartupTrace.Mark("clients-built");
+        return clients;
     }
 
     /// <summary>Logs to stderr (never mixed with <c>--json</c> on stdout): warnings, or the pipeline's steps with <c>--verbose</c>.</summary>
     public static void AddLogging(IServiceCollection services, bool verbose)
     {
         WithoutRequestLoggers(services);
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
-            logging.AddSimpleConsole(o => o.SingleLine = true);
-            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs never mix with --json on stdout
-            logging.AddFilter("System.Net.Http", LogLevel.Warning);
-            logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
-            // A failed step's warning names its exception type; the progress, the summary and report.md already say
-            // why in words, so people see that line only with --verbose.
-            logging.AddFilter("SpaceFactory.Core.Pipeline.InProcessRunExecutor", verbose ? LogLevel.Information : LogLevel.Error);
-        });
+        services.AddLogging(logging => ConfigureLogging(logging, verbose));
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, bool verbose)
+    {
+        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs never mix with --json on stdout
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None);
+        // A failed step's warning names its exception type; the progress, the summary and report.md already say
+        // why in words, so people see that line only with --verbose.
+        logging.AddFilter("SpaceFactory.Core.Pipeline.InProcessRunExecutor", verbose ? LogLevel.Information : LogLevel.Error);
     }
 
     /// <summary>

@@ -1,19 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Hf;
 
 namespace SpaceFactory.Cli.Hosting;
 
-/// <summary>A Hub client for the <c>hf</c>-style verbs, from <c>HF_ENDPOINT</c> and <c>HF_TOKEN</c>.</summary>
+/// <summary>A Hub client for the <c>hf</c>-style verbs, from <c>HF_ENDPOINT</c> and <c>HF_TOKEN</c> (they log nothing).</summary>
 internal static class HubSession
 {
-    public static ServiceProvider Build(FactoryConnection connection) =>
-        FactoryHost.WithoutRequestLoggers(new ServiceCollection())
-            .AddHuggingFace(o =>
-            {
-                o.Endpoint = connection.Endpoint;
-                o.Token = connection.Token;
-            })
-            .Services.BuildServiceProvider();
+    public static HfClients Build(FactoryConnection connection) => new(connection.ToOptions());
 
     /// <summary>Parses <c>--repo-type</c> as the Hub CLI spells it.</summary>
     public static RepoType RepoType(string? value) => value switch

@@ -14,11 +14,19 @@ internal static class CliConsole
     /// <summary>Whether stdout is a terminal a person reads.</summary>
     public static bool IsTerminal => !Console.IsOutputRedirected;
 
-    public static void Configure()
+    /// <summary>
+    /// The console Spectre writes to, made on first use: a verb that writes only JSON never loads Spectre's console
+    /// set-up (about 150 methods to JIT in a cold process).
+    /// </summary>
+    public static IAnsiConsole Out => LazyOut.Value;
+
+    private static readonly Lazy<IAnsiConsole> LazyOut = new(Create);
+
+    private static IAnsiConsole Create()
     {
         if (IsTerminal)
         {
-            return;
+            return AnsiConsole.Console;
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -29,7 +37,7 @@ internal static class CliConsole
             Out = new AnsiConsoleOutput(Console.Out),
         });
         console.Profile.Width = UnwrappedWidth;
-        AnsiConsole.Console = console;
+        return console;
     }
 
     /// <summary>A summary cut for a terminal cell; whole when redirected.</summary>

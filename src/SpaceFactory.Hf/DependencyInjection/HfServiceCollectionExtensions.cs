@@ -59,15 +59,7 @@ public static class HfServiceCollectionExtensions
     {
         var builder = services
             .AddHttpClient<TClient>(static (provider, client) =>
-            {
-                var settings = provider.GetRequiredService<IOptions<HfClientOptions>>().Value;
-                client.BaseAddress = WithTrailingSlash(settings.ResolveEndpoint());
-
-                // The resilience pipeline owns total and attempt timeouts up to the headers; the client's own timeout
-                // and buffer limit also bound reading a buffered (JSON) body, which happens after the pipeline.
-                client.Timeout = settings.RequestTimeout;
-                client.MaxResponseContentBufferSize = settings.MaxJsonBytes;
-            })
+                HfHttpClientSettings.ConfigureApiClient(client, provider.GetRequiredService<IOptions<HfClientOptions>>().Value))
             .UseLongLivedConnections()
             .AddHttpMessageHandler<HfAuthenticationHandler>()
             .AddHfResilience();
@@ -75,17 +67,13 @@ public static class HfServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Keeps one pooled handler per client for the host's lifetime and lets the sockets recycle themselves every five
-    /// minutes instead, so that clients held by long-lived objects (steps inside recipes) keep keep-alive connections
-    /// and still follow DNS changes.
+    /// Keeps one pooled handler per client for the host's lifetime and lets the sockets recycle themselves instead
+    /// (<see cref="HfHttpClientSettings.ConnectionLifetime"/>), so that clients held by long-lived objects (steps inside
+    /// recipes) keep keep-alive connections and still follow DNS changes.
     /// </summary>
     internal static IHttpClientBuilder UseLongLivedConnections(this IHttpClientBuilder builder) =>
         builder
-            .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-            })
+            .UseDefaultPrimaryHandler(HfHttpClientSettings.CreateHubHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
     /// <summary>The Hub address as a base address: relative request paths resolve under it.</summary>
@@ -106,12 +94,7 @@ public static class HfServiceCollectionExtensions
         services.TryAddTransient<HfAuthenticationHandler>();
         services
             .AddHttpClient<HfStreamingHttpClient>(StreamingClientName, static (provider, client) =>
-            {
-                var settings = provider.GetRequiredService<IOptions<HfClientOptions>>().Value;
-                client.BaseAddress = WithTrailingSlash(settings.ResolveEndpoint());
-                client.Timeout = Timeout.InfiniteTimeSpan; // streams have an idle timeout instead
-                client.MaxResponseContentBufferSize = settings.MaxJsonBytes; // only buffered (JSON) answers are held in memory
-            })
+                HfHttpClientSettings.ConfigureStreamingClient(client, provider.GetRequiredService<IOptions<HfClientOptions>>().Value))
             .UseLongLivedConnections()
             .AddHttpMessageHandler<HfAuthenticationHandler>();
 
@@ -129,11 +112,11 @@ public static class HfServiceCollectionExtensions
     {
         services.TryAddSingleton<Gradio.IGradioClientFactory, Gradio.GradioClientFactory>();
         services.AddHttpClient(Gradio.GradioClientFactory.ClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .UseDefaultPrimaryHandler(HfHttpClientSettings.CreateGradioHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHfResilience();
         services.AddHttpClient(Gradio.GradioClientFactory.StreamClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .UseDefaultPrimaryHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .UseDefaultPrimaryHandler(HfHttpClientSettings.CreateGradioHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 

@@ -19,10 +19,12 @@ internal static class HfResiliencePipeline
         builder.AddHttpMessageHandler(static provider => new ResilienceHandler(Build(provider)));
 
     /// <summary>The pipeline for one client.</summary>
-    public static ResiliencePipeline<HttpResponseMessage> Build(IServiceProvider provider)
+    public static ResiliencePipeline<HttpResponseMessage> Build(IServiceProvider provider) =>
+        Build(provider.GetRequiredService<IOptions<HfClientOptions>>().Value, provider.GetService<TimeProvider>() ?? TimeProvider.System);
+
+    /// <summary>The pipeline for one client, from its settings and clock.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(HfClientOptions settings, TimeProvider timeProvider)
     {
-        var settings = provider.GetRequiredService<IOptions<HfClientOptions>>().Value;
-        var timeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         pipeline.AddTimeout(settings.RequestTimeout);
         if (settings.MaxRetries > 0)

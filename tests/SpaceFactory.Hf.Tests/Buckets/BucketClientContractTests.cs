@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Hf.Buckets;
 using SpaceFactory.Hf.Tests.TestSupport;
 using WireMock;
@@ -12,23 +11,24 @@ using WireMock.Server;
 namespace SpaceFactory.Hf.Tests.Buckets;
 
 /// <summary>One contract test per Storage Bucket operation against WireMock, through the real <c>AddHuggingFace</c> registration.</summary>
-[TestFixture]
+[TestFixture(ClientConstruction.AddHuggingFace)]
+[TestFixture(ClientConstruction.HfClients)]
 [CancelAfter(30_000)]
-public class BucketClientContractTests
+public class BucketClientContractTests(ClientConstruction construction)
 {
     private const string BucketInfoJson = """{"id":"testuser/my-bucket","private":true,"createdAt":"2026-02-06T17:37:57.000Z","size":551879671,"totalFiles":12}""";
     private static readonly RepoId Bucket = RepoId.Parse("testuser/my-bucket");
 
     private WireMockServer _server = null!;
-    private ServiceProvider _services = null!;
+    private BuiltClients _services = null!;
     private BucketClient _client = null!;
 
     [SetUp]
     public void SetUp()
     {
         _server = WireMockServer.Start();
-        _services = TestClients.Services(_server.Url!);
-        _client = _services.GetRequiredService<BucketClient>();
+        _services = TestClients.Build(construction, _server.Url!);
+        _client = _services.Buckets;
     }
 
     [TearDown]

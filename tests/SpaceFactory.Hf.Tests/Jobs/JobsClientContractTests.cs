@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Hf.Jobs;
 using SpaceFactory.Hf.Tests.TestSupport;
 using WireMock;
@@ -10,20 +9,21 @@ using WireMock.Server;
 namespace SpaceFactory.Hf.Tests.Jobs;
 
 /// <summary>One contract test per Jobs operation against WireMock, through the real <c>AddHuggingFace</c> registration.</summary>
-[TestFixture]
+[TestFixture(ClientConstruction.AddHuggingFace)]
+[TestFixture(ClientConstruction.HfClients)]
 [CancelAfter(30_000)]
-public class JobsClientContractTests
+public class JobsClientContractTests(ClientConstruction construction)
 {
     private WireMockServer _server = null!;
-    private ServiceProvider _services = null!;
+    private BuiltClients _services = null!;
     private JobsClient _client = null!;
 
     [SetUp]
     public void SetUp()
     {
         _server = WireMockServer.Start();
-        _services = TestClients.Services(_server.Url!);
-        _client = _services.GetRequiredService<JobsClient>();
+        _services = TestClients.Build(construction, _server.Url!);
+        _client = _services.Jobs;
     }
 
     [TearDown]

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using SpaceFactory.Hf.Jobs;
 using SpaceFactory.Hf.Tests.TestSupport;
 using WireMock;
@@ -10,9 +9,10 @@ using WireMock.Server;
 namespace SpaceFactory.Hf.Tests.Jobs;
 
 /// <summary>One contract test per scheduled-Jobs operation against WireMock: method, path, headers, body, and the answer read.</summary>
-[TestFixture]
+[TestFixture(ClientConstruction.AddHuggingFace)]
+[TestFixture(ClientConstruction.HfClients)]
 [CancelAfter(30_000)]
-public class ScheduledJobsContractTests
+public class ScheduledJobsContractTests(ClientConstruction construction)
 {
     private const string Id = "68a1b2c3d4e5f60718293a4b";
 
@@ -26,15 +26,15 @@ public class ScheduledJobsContractTests
         """;
 
     private WireMockServer _server = null!;
-    private ServiceProvider _services = null!;
+    private BuiltClients _services = null!;
     private JobsClient _client = null!;
 
     [SetUp]
     public void SetUp()
     {
         _server = WireMockServer.Start();
-        _services = TestClients.Services(_server.Url!);
-        _client = _services.GetRequiredService<JobsClient>();
+        _services = TestClients.Build(construction, _server.Url!);
+        _client = _services.Jobs;
     }
 
     [TearDown]
