@@ -10,9 +10,23 @@ namespace SpaceFactory.Scenarios.Workloads;
 /// to the first HTTP request a local listener sees. The listener answers 404 and the process is then stopped. With
 /// <c>--url</c> the CLI talks to that server instead and the time is from start to the CLI's exit (the runner cannot see
 /// another server's requests; <c>serve p0</c> starts the listener alone and prints when each request arrived).
+/// For a JIT CLI each run alternates with the floor: this runner started as a process that sends one GET with a bare
+/// <see cref="HttpClient"/> (<see cref="FloorVerb"/>), timed the same way, so the JIT runtime's own cost of reaching a
+/// first request is measured beside the CLI's.
 /// </summary>
 internal static class CliStartWorkload
 {
+    /// <summary>The runner's argument that makes it the floor process: <c>p0-floor URL</c>.</summary>
+    public const string FloorVerb = "p0-floor";
+
+    /// <summary>The floor process's whole work: one GET (the listener answers 404), nothing else loaded first.</summary>
+    public static async Task<int> FloorRequestAsync(Uri url)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(url).ConfigureAwait(false);
+        return 0;
+    }
+
     public static async Task<ScenarioResult> RunAsync(ScenarioOptions options, CancellationToken cancellationToken)
     {
         var cli = options.Cli ?? DefaultCli();
@@ -27,8 +41,25 @@ internal static class CliStartWorkload
 
         var samples = new List<double>();
         var cpu = new List<double>();
+        var floor = new List<double>();
+        var floorCpu = new List<double>();
+        var withFloor = server is not null && !aot;
         for (var run = -1; run < options.P0Runs; run++)
         {
+            if (withFloor)
+            {
+                firstRequest = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var (floorMs, floorCpuMs) = await TimeFloorAsync(endpoint, firstRequest, cancellationToken).ConfigureAwait(false);
+                if (run >= 0)
+                {
+                    floor.Add(floorMs);
+                    if (floorCpuMs is { } used)
+                    {
+                        floorCpu.Add(used);
+                    }
+                }
+            }
+
             firstRequest = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             var info = StartInfo(cli, endpoint, options.Url is null ? null : options.Token);
             var started = Stopwatch.GetTimestamp();
@@ -69,9 +100,40 @@ internal static class CliStartWorkload
             result.Extra["cpu_ms_median"] = Stats.Median(cpu);
         }
 
+        if (floor.Count > 0)
+        {
+            result.Extra["floor_ms_median"] = Stats.Median(floor);
+            if (floorCpu.Count > 0)
+            {
+                result.Extra["floor_cpu_ms_median"] = Stats.Median(floorCpu);
+            }
+        }
+
         result.Met = result.MedianMs <= budgetMs;
         result.Note = "started: " + Path.GetFileName(cli) + (server is null ? $"; against {endpoint.Authority}: start to exit, not to the first request" : string.Empty);
         return result;
+    }
+
+    /// <summary>One floor run: this runner as <c>p0-floor</c>, from its start to the listener seeing its GET.</summary>
+    private static async Task<(double Ms, double? CpuMs)> TimeFloorAsync(Uri endpoint, TaskCompletionSource<long> seen, CancellationToken cancellationToken)
+    {
+        // This runner's apphost when it has one (as the CLI's is started), else its dll through dotnet (inside a test host).
+        var dll = typeof(CliStartWorkload).Assembly.Location;
+        var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null);
+        var info = new ProcessStartInfo(File.Exists(apphost) ? apphost : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!File.Exists(apphost))
+        {
+            info.ArgumentList.Add(dll);
+        }
+
+        info.ArgumentList.Add(FloorVerb);
+        info.ArgumentList.Add(new Uri(endpoint, "api/buckets/bench/runs/tree").AbsoluteUri);
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("The floor process did not start.");
+        var at = await seen.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var cpuMs = CpuMs(process.Id);
+        await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        return (Stopwatch.GetElapsedTime(started, at).TotalMilliseconds, cpuMs);
     }
 
     /// <summary>

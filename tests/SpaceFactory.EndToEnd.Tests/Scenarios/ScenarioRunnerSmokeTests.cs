@@ -41,6 +41,7 @@ public sealed class ScenarioRunnerSmokeTests
         Assert.Multiple(() =>
         {
             Assert.That(byName["P0"].TryGetProperty("median_ms", out _), Is.True);
+            Assert.That(byName["P0"].GetProperty("floor_ms_median").GetDouble(), Is.Positive, "a bare HttpClient process, timed the same way");
             Assert.That(byName["P1"].TryGetProperty("p95_ms", out _), Is.True);
             Assert.That(byName["P1"].GetProperty("first_run_s").GetDouble(), Is.Positive, "one sequence in a fresh process");
             Assert.That(byName["P1"].GetProperty("first_run_from_start_s").GetDouble(), Is.GreaterThan(byName["P1"].GetProperty("first_run_s").GetDouble()));
