@@ -11,6 +11,8 @@ namespace SpaceFactory.Hf.Gradio;
 public class GradioClient
 {
     private readonly GradioHttp _http;
+    private static readonly GradioCallOptions DefaultCallOptions = new();
+
     private readonly TimeProvider _timeProvider;
 
     internal GradioClient(GradioHttp http, GradioAppInfo app, GradioApiSchema schema, TimeProvider timeProvider)
@@ -51,27 +53,26 @@ public class GradioClient
         string apiName, IReadOnlyList<JsonElement>? inputs = null, GradioCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         var started = _timeProvider.GetTimestamp();
-        var updates = 0;
-        var tracker = new CallTracker();
-        await foreach (var update in StreamWithinDeadlineAsync(apiName, inputs, options ?? new GradioCallOptions(), tracker, cancellationToken).ConfigureAwait(false))
+        var limit = _http.Limits.CallTimeout;
+        using var deadline = GradioDeadline.Start(limit, _timeProvider, cancellationToken);
+        try
         {
-            if (update.Kind == GradioUpdateKind.Complete)
+            var call = Prepare(apiName, inputs, options);
+            var (outputs, updates, eventId, protocol) = await CallCoreAsync(call, deadline.Token).ConfigureAwait(false);
+            return new GradioResult
             {
-                return new GradioResult
-                {
-                    ApiName = "/" + apiName.TrimStart('/'),
-                    Outputs = update.Outputs,
-                    Protocol = tracker.Protocol,
-                    EventId = tracker.EventId,
-                    UpdateCount = updates,
-                    Duration = _timeProvider.GetElapsedTime(started),
-                };
-            }
-
-            updates++;
+                ApiName = "/" + call.Name,
+                Outputs = outputs,
+                Protocol = protocol,
+                EventId = eventId,
+                UpdateCount = updates,
+                Duration = _timeProvider.GetElapsedTime(started),
+            };
         }
-
-        throw new GradioStreamException($"/{apiName.TrimStart('/')} ended without a final value.");
+        catch (Exception ex) when (deadline.Expired(ex, cancellationToken))
+        {
+            throw GradioDeadline.Exceeded(limit, nameof(GradioConnectOptions.CallTimeout), CallDescription(apiName));
+        }
     }
 
     /// <summary>Calls an endpoint and yields its updates as they come (generators yield several), ending with the final one.</summary>
@@ -82,7 +83,13 @@ public class GradioClient
     /// <returns>The updates; the last one is <see cref="GradioUpdateKind.Complete"/>.</returns>
     public virtual IAsyncEnumerable<GradioUpdate> StreamAsync(
         string apiName, IReadOnlyList<JsonElement>? inputs = null, GradioCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        StreamWithinDeadlineAsync(apiName, inputs, options ?? new GradioCallOptions(), new CallTracker(), cancellationToken);
+        GradioDeadline.StreamAsync(
+            _http.Limits.CallTimeout,
+            nameof(GradioConnectOptions.CallTimeout),
+            () => CallDescription(apiName),
+            _timeProvider,
+            ct => StreamCoreAsync(apiName, inputs, options, ct),
+            cancellationToken);
 
     /// <summary>
     /// Uploads a file (<c>POST {prefix}/upload</c>, multipart field <c>files</c>) for use as a file input. The name goes
@@ -118,38 +125,77 @@ public class GradioClient
         return _http.OpenStreamAsync(url, eventStream: false, cancellationToken);
     }
 
-    /// <summary>The whole call, its start, stream and any repeat through the queue, within <see cref="GradioConnectOptions.CallTimeout"/>.</summary>
-    private IAsyncEnumerable<GradioUpdate> StreamWithinDeadlineAsync(
-        string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions options, CallTracker tracker, CancellationToken cancellationToken) =>
-        GradioDeadline.StreamAsync(
-            _http.Limits.CallTimeout,
-            nameof(GradioConnectOptions.CallTimeout),
-            $"The call of /{apiName?.TrimStart('/')} on {App.BaseUrl}",
-            _timeProvider,
-            ct => StreamCoreAsync(apiName!, inputs, options, tracker, ct),
-            cancellationToken);
+    private string CallDescription(string? apiName) => $"The call of /{apiName?.TrimStart('/')} on {App.BaseUrl}";
 
-    private async IAsyncEnumerable<GradioUpdate> StreamCoreAsync(
-        string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions options, CallTracker tracker, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Checks the name and inputs and chooses the protocol (the <c>/call</c> route when the app has one, unless told).</summary>
+    private PreparedCall Prepare(string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiName);
+        options ??= DefaultCallOptions;
         var name = apiName.TrimStart('/');
         var dependency = Resolve(name);
         var data = GradioInputs.Build(dependency, Schema.Find(name), inputs ?? [], name);
-
         var useCall = options.Protocol switch
         {
             GradioProtocolPreference.Call => true,
             GradioProtocolPreference.Queue => false,
             _ => App.HasCallRoute,
         };
+        return new PreparedCall(name, dependency, data, options, useCall);
+    }
 
-        if (useCall)
+    /// <summary>
+    /// The call to its final value (what <see cref="StreamCoreAsync"/> does, without yielding each update): the
+    /// <c>/call</c> route, else the queue, also when the app has no <c>/call</c> route (Auto) or hid an error's text.
+    /// </summary>
+    private async Task<(IReadOnlyList<JsonElement> Outputs, int Updates, string? EventId, string Protocol)> CallCoreAsync(PreparedCall call, CancellationToken cancellationToken)
+    {
+        if (call.UseCallRoute)
         {
-            tracker.Protocol = "call";
+            try
+            {
+                var outcome = await GradioCallRoute.CallAsync(_http, App, call.Name, call.Data, cancellationToken).ConfigureAwait(false);
+                return (outcome.Outputs, outcome.UpdateCount, outcome.EventId, "call");
+            }
+            catch (GradioCallRoute.MissingException) when (FallsBackToQueue(call.Options))
+            {
+                // Gradio before 4.20: the queue below.
+            }
+            catch (GradioCallRoute.MissingException ex)
+            {
+                throw new GradioProtocolException(ex.Message);
+            }
+            catch (GradioAppException hidden) when (RepeatsForErrorText(hidden, call.Options))
+            {
+                await RepeatForErrorTextAsync(call, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        string? eventId = null;
+        var updates = 0;
+        await foreach (var update in GradioQueue.RunAsync(_http, App, call.Dependency, call.Data, id => eventId = id, cancellationToken).ConfigureAwait(false))
+        {
+            if (update.Kind == GradioUpdateKind.Complete)
+            {
+                return (update.Outputs, updates, eventId, "queue");
+            }
+
+            updates++;
+        }
+
+        throw new GradioStreamException($"/{call.Name} ended without a final value.");
+    }
+
+    private async IAsyncEnumerable<GradioUpdate> StreamCoreAsync(
+        string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var call = Prepare(apiName, inputs, options);
+        if (call.UseCallRoute)
+        {
             var fallBack = false;
             GradioAppException? hidden = null;
-            await using (var updates = GradioCallRoute.RunAsync(_http, App, name, data, id => tracker.EventId = id, cancellationToken).GetAsyncEnumerator(cancellationToken))
+            await using (var updates = GradioCallRoute.RunAsync(_http, App, call.Name, call.Data, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
                 while (true)
                 {
@@ -163,64 +209,69 @@ public class GradioClient
 
                         update = updates.Current;
                     }
-                    catch (GradioCallRoute.MissingException) when (options.Protocol == GradioProtocolPreference.Auto)
+                    catch (GradioCallRoute.MissingException) when (FallsBackToQueue(call.Options))
                     {
                         fallBack = true;
-                        break;
-                    }
-                    catch (GradioAppException ex) when (ex.IsHidden && options.FetchErrorText && options.Protocol != GradioProtocolPreference.Call)
-                    {
-                        hidden = ex;
                         break;
                     }
                     catch (GradioCallRoute.MissingException ex)
                     {
                         throw new GradioProtocolException(ex.Message);
                     }
+                    catch (GradioAppException ex) when (RepeatsForErrorText(ex, call.Options))
+                    {
+                        hidden = ex;
+                        break;
+                    }
 
                     yield return update;
                 }
             }
 
-            if (!fallBack && hidden is null)
+            if (hidden is not null)
+            {
+                await RepeatForErrorTextAsync(call, cancellationToken).ConfigureAwait(false);
+                throw hidden;
+            }
+
+            if (!fallBack)
             {
                 yield break;
             }
-
-            if (hidden is not null)
-            {
-                // The /call stream hid the text; the queue's answer carries it (the function runs again).
-                await foreach (var _ in GradioQueue.RunAsync(_http, App, dependency, data, id => tracker.EventId = id, cancellationToken).ConfigureAwait(false))
-                {
-                }
-
-                throw hidden;
-            }
         }
 
-        tracker.Protocol = "queue";
-        await foreach (var update in GradioQueue.RunAsync(_http, App, dependency, data, id => tracker.EventId = id, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in GradioQueue.RunAsync(_http, App, call.Dependency, call.Data, static _ => { }, cancellationToken).ConfigureAwait(false))
         {
             yield return update;
         }
     }
 
+    private static bool FallsBackToQueue(GradioCallOptions options) => options.Protocol == GradioProtocolPreference.Auto;
+
+    private static bool RepeatsForErrorText(GradioAppException error, GradioCallOptions options) =>
+        error.IsHidden && options.FetchErrorText && options.Protocol != GradioProtocolPreference.Call;
+
+    /// <summary>The <c>/call</c> stream hid the error's text; the queue's answer carries it (the function runs again) and is thrown from here.</summary>
+    private async Task RepeatForErrorTextAsync(PreparedCall call, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in GradioQueue.RunAsync(_http, App, call.Dependency, call.Data, static _ => { }, cancellationToken).ConfigureAwait(false))
+        {
+        }
+    }
+
     private GradioDependency Resolve(string name)
     {
-        var dependency = App.Dependencies.FirstOrDefault(d => string.Equals(d.ApiName, name, StringComparison.Ordinal));
-        if (dependency is not null)
+        for (var i = 0; i < App.Dependencies.Count; i++)
         {
-            return dependency;
+            if (string.Equals(App.Dependencies[i].ApiName, name, StringComparison.Ordinal))
+            {
+                return App.Dependencies[i];
+            }
         }
 
         var available = Schema.Endpoints.Select(e => e.ApiName).DefaultIfEmpty("(none)");
         throw new GradioEndpointNotFoundException($"The app at {App.BaseUrl} has no endpoint '/{name}'. Its endpoints: {string.Join(", ", available)}.");
     }
 
-    private sealed class CallTracker
-    {
-        public string Protocol { get; set; } = "call";
-
-        public string? EventId { get; set; }
-    }
+    private sealed record PreparedCall(string Name, GradioDependency Dependency, IReadOnlyList<JsonElement> Data, GradioCallOptions Options, bool UseCallRoute);
 }

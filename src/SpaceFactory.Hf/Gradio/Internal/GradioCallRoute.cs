@@ -10,15 +10,66 @@ internal static class GradioCallRoute
     /// <summary>Thrown when the app has no <c>/call</c> route (Gradio before 4.20): the caller may use the queue instead.</summary>
     internal sealed class MissingException(string message) : Exception(message);
 
-    public static async IAsyncEnumerable<GradioUpdate> RunAsync(
-        GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, Action<string> onEventId,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The final outputs of a call, the intermediate updates before them, and the server's event id.</summary>
+    public readonly record struct Outcome(IReadOnlyList<JsonElement> Outputs, int UpdateCount, string EventId);
+
+    /// <summary>The whole call, waiting for its final value: one async method, not a chain of iterators.</summary>
+    public static async Task<Outcome> CallAsync(GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, CancellationToken cancellationToken)
     {
-        string eventId;
+        var eventId = await StartAsync(http, app, apiName, data, cancellationToken).ConfigureAwait(false);
+        var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var updates = 0;
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (Read(item, app, apiName))
+                {
+                    case { Kind: GradioUpdateKind.Complete } final:
+                        return new Outcome(final.Outputs, updates, eventId);
+                    case not null:
+                        updates++;
+                        break;
+                }
+            }
+        }
+
+        throw Unfinished(apiName, eventId);
+    }
+
+    /// <summary>The call's updates as they come, ending with the final one.</summary>
+    public static async IAsyncEnumerable<GradioUpdate> RunAsync(
+        GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var eventId = await StartAsync(http, app, apiName, data, cancellationToken).ConfigureAwait(false);
+        var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Read(item, app, apiName) is { } update)
+                {
+                    yield return update;
+                    if (update.Kind == GradioUpdateKind.Complete)
+                    {
+                        yield break;
+                    }
+                }
+            }
+        }
+
+        throw Unfinished(apiName, eventId);
+    }
+
+    /// <summary><c>POST {prefix}/call/{name}</c>: the event id of the started call.</summary>
+    private static async Task<string> StartAsync(GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, CancellationToken cancellationToken)
+    {
         try
         {
             using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
-            eventId = started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
+            return started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
                 ? id.GetString()!
                 : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
         }
@@ -26,46 +77,39 @@ internal static class GradioCallRoute
         {
             throw new MissingException($"The app has no /call route ({ex.Message}).");
         }
-
-        onEventId(eventId);
-        var stream = await http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (item.EventType)
-                {
-                    case "generating":
-                        yield return new GradioUpdate(GradioUpdateKind.Generating, Outputs(item.Data, apiName));
-                        break;
-                    case "complete":
-                        yield return new GradioUpdate(GradioUpdateKind.Complete, Outputs(item.Data, apiName));
-                        yield break;
-                    case "error":
-                        throw Error(item.Data, app, apiName);
-                    default:
-                        break; // heartbeat and events this client does not know
-                }
-            }
-        }
-
-        throw new GradioStreamException($"The result stream of /{apiName} (event {eventId}) ended without a 'complete' event.");
     }
 
+    private static Task<Stream> OpenAsync(GradioHttp http, GradioAppInfo app, string apiName, string eventId, CancellationToken cancellationToken) =>
+        http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken);
+
+    /// <summary>An update for <c>generating</c> and <c>complete</c>, the typed error for <c>error</c>, nothing for heartbeats and unknown events.</summary>
+    private static GradioUpdate? Read(SseItem<string> item, GradioAppInfo app, string apiName) => item.EventType switch
+    {
+        "generating" => new GradioUpdate(GradioUpdateKind.Generating, Outputs(item.Data, apiName)),
+        "complete" => new GradioUpdate(GradioUpdateKind.Complete, Outputs(item.Data, apiName)),
+        "error" => throw Error(item.Data, app, apiName),
+        _ => null,
+    };
+
+    private static GradioStreamException Unfinished(string apiName, string eventId) =>
+        new($"The result stream of /{apiName} (event {eventId}) ended without a 'complete' event.");
+
+    /// <summary>The outputs list, parsed once into an element that owns its (unpooled) document: nothing to clone or dispose.</summary>
     private static IReadOnlyList<JsonElement> Outputs(string data, string apiName)
     {
+        JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(data);
-            return document.RootElement.ValueKind == JsonValueKind.Array
-                ? [.. document.RootElement.EnumerateArray().Select(e => e.Clone())]
-                : throw new GradioStreamException($"/{apiName} sent outputs that are not a list: {Short(data)}");
+            root = JsonElement.Parse(data);
         }
         catch (JsonException ex)
         {
             throw new GradioStreamException($"/{apiName} sent unreadable outputs: {Short(data)}", ex);
         }
+
+        return root.ValueKind == JsonValueKind.Array
+            ? [.. root.EnumerateArray()]
+            : throw new GradioStreamException($"/{apiName} sent outputs that are not a list: {Short(data)}");
     }
 
     /// <summary><c>null</c> (error hidden; always on Gradio before 6.13), <c>{"error": text|null}</c>, or a string such as <c>"404: Not Found"</c>.</summary>
@@ -74,8 +118,7 @@ internal static class GradioCallRoute
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(data) ? "null" : data);
-            root = document.RootElement.Clone();
+            root = JsonElement.Parse(string.IsNullOrWhiteSpace(data) ? "null" : data);
         }
         catch (JsonException)
         {

@@ -19,9 +19,12 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
     /// <summary>Enough of an error body for its reason; the rest of an error page is never read.</summary>
     private const int MaxErrorBytes = 8 * 1024;
 
+    /// <summary>The same for every request: built once.</summary>
+    private static readonly string UserAgent = HfUserAgent.Build(null);
+
     public Uri BaseUrl { get; } = new(baseUrl.AbsoluteUri.TrimEnd('/') + "/");
 
-    public string Root => BaseUrl.AbsoluteUri.TrimEnd('/');
+    public string Root { get; } = baseUrl.AbsoluteUri.TrimEnd('/');
 
     public bool HasToken => token is not null;
 
@@ -67,8 +70,9 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         {
             await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var idle = new IdleTimeoutStream(body, limits.StreamIdleTimeout, timeProvider, $"GET {url.AbsolutePath}", response);
-            return eventStream ? new SseEventLimitStream(idle, limits.MaxSseEventBytes, $"GET {url.AbsolutePath}") : idle;
+            var description = "GET " + url.AbsolutePath;
+            var idle = new IdleTimeoutStream(body, limits.StreamIdleTimeout, timeProvider, description, response);
+            return eventStream ? new SseEventLimitStream(idle, limits.MaxSseEventBytes, description) : idle;
         }
         catch
         {
@@ -133,7 +137,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
 
         if (!request.Headers.Contains("User-Agent"))
         {
-            request.Headers.TryAddWithoutValidation("User-Agent", HfUserAgent.Build(null));
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         }
     }
 
@@ -144,7 +148,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
             return;
         }
 
-        var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+        var what = What(response);
         var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var detail = Detail(body);
         var status = response.StatusCode;
@@ -161,12 +165,14 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         throw error;
     }
 
+    /// <summary>"POST /path" for messages; built only when one is written.</summary>
+    private static string What(HttpResponseMessage response) => $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
         if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
         {
-            throw new GradioProtocolException($"{what} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?");
+            throw new GradioProtocolException($"{What(response)} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?");
         }
 
         byte[] body;
@@ -177,13 +183,13 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new GradioProtocolException($"{what}: the connection broke while the answer was read: {ex.Message}", ex);
+            throw new GradioProtocolException($"{What(response)}: the connection broke while the answer was read: {ex.Message}", ex);
         }
 
         if (!complete)
         {
             throw new GradioProtocolException(
-                $"{what} answered more than {BoundedBody.Size(limits.MaxJsonBytes)} of JSON ({nameof(GradioConnectOptions)}.{nameof(GradioConnectOptions.MaxJsonBytes)}); the read was stopped there.");
+                $"{What(response)} answered more than {BoundedBody.Size(limits.MaxJsonBytes)} of JSON ({nameof(GradioConnectOptions)}.{nameof(GradioConnectOptions.MaxJsonBytes)}); the read was stopped there.");
         }
 
         try
@@ -193,11 +199,11 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0 && ex.Message.StartsWith("'<'", StringComparison.Ordinal))
         {
             // Proxies and error pages often send HTML under a JSON content type.
-            throw new GradioProtocolException($"{what} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?", ex);
+            throw new GradioProtocolException($"{What(response)} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?", ex);
         }
         catch (JsonException ex)
         {
-            throw new GradioProtocolException($"{what} returned a body that is not JSON: {ex.Message}", ex);
+            throw new GradioProtocolException($"{What(response)} returned a body that is not JSON: {ex.Message}", ex);
         }
     }
 

@@ -21,9 +21,9 @@ internal static class GradioPayload
     private static void WriteData(Utf8JsonWriter writer, IReadOnlyList<JsonElement> data)
     {
         writer.WriteStartArray("data");
-        foreach (var item in data)
+        for (var i = 0; i < data.Count; i++)
         {
-            item.WriteTo(writer);
+            data[i].WriteTo(writer);
         }
 
         writer.WriteEndArray();
