@@ -58,16 +58,30 @@ public class GradioClient
         try
         {
             var call = Prepare(apiName, inputs, options);
-            var (outputs, updates, eventId, protocol) = await CallCoreAsync(call, deadline.Token).ConfigureAwait(false);
-            return new GradioResult
+            if (call.UseCallRoute)
             {
-                ApiName = "/" + call.Name,
-                Outputs = outputs,
-                Protocol = protocol,
-                EventId = eventId,
-                UpdateCount = updates,
-                Duration = _timeProvider.GetElapsedTime(started),
-            };
+                // The common path, awaited right here: each async layer is paid on every call (and at tier 0 on the first ones).
+                try
+                {
+                    var outcome = await GradioCallRoute.CallAsync(_http, App, call.Name, call.Data, deadline.Token).ConfigureAwait(false);
+                    return Result(call, outcome.Outputs, outcome.UpdateCount, outcome.EventId, "call", started);
+                }
+                catch (GradioCallRoute.MissingException) when (FallsBackToQueue(call.Options))
+                {
+                    // Gradio before 4.20: the queue below.
+                }
+                catch (GradioCallRoute.MissingException ex)
+                {
+                    throw new GradioProtocolException(ex.Message);
+                }
+                catch (GradioAppException hidden) when (RepeatsForErrorText(hidden, call.Options))
+                {
+                    await RepeatForErrorTextAsync(call, deadline.Token).ConfigureAwait(false);
+                    throw;
+                }
+            }
+
+            return await CallThroughQueueAsync(call, started, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (deadline.Expired(ex, cancellationToken))
         {
@@ -144,41 +158,16 @@ public class GradioClient
         return new PreparedCall(name, dependency, data, options, useCall);
     }
 
-    /// <summary>
-    /// The call to its final value (what <see cref="StreamCoreAsync"/> does, without yielding each update): the
-    /// <c>/call</c> route, else the queue, also when the app has no <c>/call</c> route (Auto) or hid an error's text.
-    /// </summary>
-    private async Task<(IReadOnlyList<JsonElement> Outputs, int Updates, string? EventId, string Protocol)> CallCoreAsync(PreparedCall call, CancellationToken cancellationToken)
+    /// <summary>The call through the queue to its final value (when asked for, or when the app has no <c>/call</c> route).</summary>
+    private async Task<GradioResult> CallThroughQueueAsync(PreparedCall call, long started, CancellationToken cancellationToken)
     {
-        if (call.UseCallRoute)
-        {
-            try
-            {
-                var outcome = await GradioCallRoute.CallAsync(_http, App, call.Name, call.Data, cancellationToken).ConfigureAwait(false);
-                return (outcome.Outputs, outcome.UpdateCount, outcome.EventId, "call");
-            }
-            catch (GradioCallRoute.MissingException) when (FallsBackToQueue(call.Options))
-            {
-                // Gradio before 4.20: the queue below.
-            }
-            catch (GradioCallRoute.MissingException ex)
-            {
-                throw new GradioProtocolException(ex.Message);
-            }
-            catch (GradioAppException hidden) when (RepeatsForErrorText(hidden, call.Options))
-            {
-                await RepeatForErrorTextAsync(call, cancellationToken).ConfigureAwait(false);
-                throw;
-            }
-        }
-
         string? eventId = null;
         var updates = 0;
         await foreach (var update in GradioQueue.RunAsync(_http, App, call.Dependency, call.Data, id => eventId = id, cancellationToken).ConfigureAwait(false))
         {
             if (update.Kind == GradioUpdateKind.Complete)
             {
-                return (update.Outputs, updates, eventId, "queue");
+                return Result(call, update.Outputs, updates, eventId, "queue", started);
             }
 
             updates++;
@@ -186,6 +175,16 @@ public class GradioClient
 
         throw new GradioStreamException($"/{call.Name} ended without a final value.");
     }
+
+    private GradioResult Result(PreparedCall call, IReadOnlyList<JsonElement> outputs, int updates, string? eventId, string protocol, long started) => new()
+    {
+        ApiName = "/" + call.Name,
+        Outputs = outputs,
+        Protocol = protocol,
+        EventId = eventId,
+        UpdateCount = updates,
+        Duration = _timeProvider.GetElapsedTime(started),
+    };
 
     private async IAsyncEnumerable<GradioUpdate> StreamCoreAsync(
         string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -11,12 +11,23 @@ internal static class GradioCallRoute
     internal sealed class MissingException(string message) : Exception(message);
 
     /// <summary>The final outputs of a call, the intermediate updates before them, and the server's event id.</summary>
-    public readonly record struct Outcome(IReadOnlyList<JsonElement> Outputs, int UpdateCount, string EventId);
+    /// <remarks>A class: a <c>Task</c> of a reference type runs the runtime's shared, precompiled async code.</remarks>
+    public sealed record Outcome(IReadOnlyList<JsonElement> Outputs, int UpdateCount, string EventId);
 
     /// <summary>The whole call, waiting for its final value: one async method, not a chain of iterators.</summary>
     public static async Task<Outcome> CallAsync(GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, CancellationToken cancellationToken)
     {
-        var eventId = await StartAsync(http, app, apiName, data, cancellationToken).ConfigureAwait(false);
+        string eventId;
+        try
+        {
+            using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
+            eventId = EventId(started, app, apiName);
+        }
+        catch (GradioProtocolException ex) when (IsMissingRoute(ex))
+        {
+            throw Missing(ex);
+        }
+
         var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
@@ -69,15 +80,24 @@ internal static class GradioCallRoute
         try
         {
             using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
-            return started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
-                ? id.GetString()!
-                : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
+            return EventId(started, app, apiName);
         }
-        catch (GradioProtocolException ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed)
+        catch (GradioProtocolException ex) when (IsMissingRoute(ex))
         {
-            throw new MissingException($"The app has no /call route ({ex.Message}).");
+            throw Missing(ex);
         }
     }
+
+    private static string EventId(JsonDocument started, GradioAppInfo app, string apiName) =>
+        started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()!
+            : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
+
+    /// <summary>Gradio before 4.20 answers the POST with 404 or 405.</summary>
+    private static bool IsMissingRoute(GradioProtocolException error) =>
+        error.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed;
+
+    private static MissingException Missing(GradioProtocolException error) => new($"The app has no /call route ({error.Message}).");
 
     private static Task<Stream> OpenAsync(GradioHttp http, GradioAppInfo app, string apiName, string eventId, CancellationToken cancellationToken) =>
         http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken);

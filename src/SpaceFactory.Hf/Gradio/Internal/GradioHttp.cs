@@ -141,13 +141,13 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         }
     }
 
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
+    /// <summary>Nothing to await on success (no state machine on the common path); the typed error otherwise.</summary>
+    private Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.IsSuccessStatusCode ? Task.CompletedTask : ThrowFailureAsync(response, cancellationToken);
 
+    /// <summary>The typed error of a failed response, with the server's reason read from a bounded part of its body.</summary>
+    private async Task ThrowFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         var what = What(response);
         var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var detail = Detail(body);
@@ -170,7 +170,8 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
+        // The raw header: parsing it into a MediaTypeHeaderValue on every answer costs more than this check.
+        if (response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var types) && types.ToString().Contains("html", StringComparison.OrdinalIgnoreCase))
         {
             throw new GradioProtocolException($"{What(response)} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?");
         }
