@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using SpaceFactory.Hf.Http;
 
@@ -43,7 +42,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
     public async Task<JsonDocument> PostJsonAsync(string pathAndQuery, byte[] body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Url(pathAndQuery)) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json"); // sent as is, never parsed
         using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
@@ -62,7 +61,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (eventStream)
         {
-            request.Headers.Accept.ParseAdd("text/event-stream");
+            request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
         }
 
         var response = await SendAsync(streams, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -124,10 +123,9 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         }
     }
 
+    /// <summary>The headers of every request, which is always a new one (a redirect is followed with a new request too).</summary>
     private void Authorize(HttpRequestMessage request)
     {
-        request.Headers.Remove("X-HF-Authorization");
-        request.Headers.Authorization = null;
         if (token is not null && request.RequestUri is { } url && IsAppOrigin(url))
         {
             // One header, as gradio_client sends it: the Hub's proxy reads X-HF-Authorization for a private Space,
@@ -135,10 +133,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
             request.Headers.TryAddWithoutValidation("X-HF-Authorization", "Bearer " + token);
         }
 
-        if (!request.Headers.Contains("User-Agent"))
-        {
-            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        }
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
     }
 
     /// <summary>Nothing to await on success (no state machine on the common path); the typed error otherwise.</summary>
