@@ -28,8 +28,8 @@ internal static class GradioCallRoute
             throw Missing(ex);
         }
 
-        var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // Closed synchronously: the wrappers only stop their timer and hand the connection back (its drain runs on its own).
+        using (var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false))
         {
             var updates = 0;
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
