@@ -15,12 +15,16 @@ public class GradioClient
 
     private readonly TimeProvider _timeProvider;
 
+    /// <summary><see cref="GradioAppInfo.HasCallRoute"/> parses the version string on each read: read once here.</summary>
+    private readonly bool _hasCallRoute;
+
     internal GradioClient(GradioHttp http, GradioAppInfo app, GradioApiSchema schema, TimeProvider timeProvider)
     {
         _http = http;
         App = app;
         Schema = schema;
         _timeProvider = timeProvider;
+        _hasCallRoute = app.HasCallRoute;
     }
 
     /// <summary>For mocking.</summary>
@@ -153,7 +157,7 @@ public class GradioClient
         {
             GradioProtocolPreference.Call => true,
             GradioProtocolPreference.Queue => false,
-            _ => App.HasCallRoute,
+            _ => _hasCallRoute,
         };
         return new PreparedCall(name, dependency, data, options, useCall);
     }

@@ -25,7 +25,10 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
 
     public string Root { get; } = baseUrl.AbsoluteUri.TrimEnd('/');
 
-    public bool HasToken => token is not null;
+    /// <summary>The <c>X-HF-Authorization</c> value, built once.</summary>
+    private readonly string? _bearer = token is null ? null : "Bearer " + token;
+
+    public bool HasToken => _bearer is not null;
 
     /// <summary>The limits and deadlines this connection was made with.</summary>
     public GradioConnectOptions Limits => limits;
@@ -126,11 +129,11 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
     /// <summary>The headers of every request, which is always a new one (a redirect is followed with a new request too).</summary>
     private void Authorize(HttpRequestMessage request)
     {
-        if (token is not null && request.RequestUri is { } url && IsAppOrigin(url))
+        if (_bearer is not null && request.RequestUri is { } url && IsAppOrigin(url))
         {
             // One header, as gradio_client sends it: the Hub's proxy reads X-HF-Authorization for a private Space,
             // and Authorization stays free for the app's own scheme (docs/gradio-client.md, "Tokens").
-            request.Headers.TryAddWithoutValidation("X-HF-Authorization", "Bearer " + token);
+            request.Headers.TryAddWithoutValidation("X-HF-Authorization", _bearer);
         }
 
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace SpaceFactory.Hf.Gradio.Internal;
@@ -31,7 +32,7 @@ internal static class GradioPayload
 
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(256); // written straight into, without a stream between
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -39,6 +40,6 @@ internal static class GradioPayload
             writer.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 }
