@@ -103,6 +103,7 @@ internal static class GradioCallRoute
         http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken);
 
     /// <summary>An update for <c>generating</c> and <c>complete</c>, the typed error for <c>error</c>, nothing for heartbeats and unknown events.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private static GradioUpdate? Read(SseItem<string> item, GradioAppInfo app, string apiName) => item.EventType switch
     {
         "generating" => new GradioUpdate(GradioUpdateKind.Generating, Outputs(item.Data, apiName)),
@@ -115,6 +116,7 @@ internal static class GradioCallRoute
         new($"The result stream of /{apiName} (event {eventId}) ended without a 'complete' event.");
 
     /// <summary>The outputs list, parsed once into an element that owns its (unpooled) document: nothing to clone or dispose.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private static IReadOnlyList<JsonElement> Outputs(string data, string apiName)
     {
         JsonElement root;

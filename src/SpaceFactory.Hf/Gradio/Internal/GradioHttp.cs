@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SpaceFactory.Hf.Http;
 
@@ -127,6 +128,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
     }
 
     /// <summary>The headers of every request, which is always a new one (a redirect is followed with a new request too).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private void Authorize(HttpRequestMessage request)
     {
         if (_bearer is not null && request.RequestUri is { } url && IsAppOrigin(url))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SpaceFactory.Hf.Gradio.Internal;
@@ -8,6 +9,7 @@ namespace SpaceFactory.Hf.Gradio.Internal;
 /// </summary>
 internal static class GradioInputs
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     public static IReadOnlyList<JsonElement> Build(GradioDependency dependency, GradioEndpointSchema? endpoint, IReadOnlyList<JsonElement> inputs, string name)
     {
         var parameters = endpoint?.Parameters ?? [];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SpaceFactory.Hf.Gradio.Internal;
@@ -30,6 +31,7 @@ internal static class GradioPayload
         writer.WriteEndArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(256); // written straight into, without a stream between

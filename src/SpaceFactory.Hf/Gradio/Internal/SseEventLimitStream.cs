@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpaceFactory.Hf.Gradio.Internal;
 
 /// <summary>
@@ -32,6 +34,7 @@ internal sealed class SseEventLimitStream(Stream inner, long maxEventBytes, stri
     }
 
     /// <summary>Lines end in CR, LF or CRLF; a blank line ends an event and starts the count anew. Runs from line end to line end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private void Count(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)
