@@ -10,9 +10,9 @@ namespace SpaceFactory.Hf.Gradio;
 /// </summary>
 public class GradioClient
 {
-    private readonly GradioHttp _http;
     private static readonly GradioCallOptions DefaultCallOptions = new();
 
+    private readonly GradioHttp _http;
     private readonly TimeProvider _timeProvider;
 
     /// <summary><see cref="GradioAppInfo.HasCallRoute"/> parses the version string on each read: read once here.</summary>
