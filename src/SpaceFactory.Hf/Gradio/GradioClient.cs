@@ -10,8 +10,13 @@ namespace SpaceFactory.Hf.Gradio;
 /// </summary>
 public class GradioClient
 {
+    private static readonly GradioCallOptions DefaultCallOptions = new();
+
     private readonly GradioHttp _http;
     private readonly TimeProvider _timeProvider;
+
+    /// <summary><see cref="GradioAppInfo.HasCallRoute"/> parses the version string on each read: read once here.</summary>
+    private readonly bool _hasCallRoute;
 
     internal GradioClient(GradioHttp http, GradioAppInfo app, GradioApiSchema schema, TimeProvider timeProvider)
     {
@@ -19,6 +24,7 @@ public class GradioClient
         App = app;
         Schema = schema;
         _timeProvider = timeProvider;
+        _hasCallRoute = app.HasCallRoute;
     }
 
     /// <summary>For mocking.</summary>
@@ -51,27 +57,40 @@ public class GradioClient
         string apiName, IReadOnlyList<JsonElement>? inputs = null, GradioCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         var started = _timeProvider.GetTimestamp();
-        var updates = 0;
-        var tracker = new CallTracker();
-        await foreach (var update in StreamWithinDeadlineAsync(apiName, inputs, options ?? new GradioCallOptions(), tracker, cancellationToken).ConfigureAwait(false))
+        var limit = _http.Limits.CallTimeout;
+        using var deadline = GradioDeadline.Start(limit, _timeProvider, cancellationToken);
+        try
         {
-            if (update.Kind == GradioUpdateKind.Complete)
+            var call = Prepare(apiName, inputs, options);
+            if (call.UseCallRoute)
             {
-                return new GradioResult
+                // The common path, awaited right here: each async layer is paid on every call (and at tier 0 on the first ones).
+                try
                 {
-                    ApiName = "/" + apiName.TrimStart('/'),
-                    Outputs = update.Outputs,
-                    Protocol = tracker.Protocol,
-                    EventId = tracker.EventId,
-                    UpdateCount = updates,
-                    Duration = _timeProvider.GetElapsedTime(started),
-                };
+                    var outcome = await GradioCallRoute.CallAsync(_http, App, call.Name, call.Data, deadline.Token).ConfigureAwait(false);
+                    return Result(call, outcome.Outputs, outcome.UpdateCount, outcome.EventId, "call", started);
+                }
+                catch (GradioCallRoute.MissingException) when (FallsBackToQueue(call.Options))
+                {
+                    // Gradio before 4.20: the queue below.
+                }
+                catch (GradioCallRoute.MissingException ex)
+                {
+                    throw new GradioProtocolException(ex.Message);
+                }
+                catch (GradioAppException hidden) when (RepeatsForErrorText(hidden, call.Options))
+                {
+                    await RepeatForErrorTextAsync(call, deadline.Token).ConfigureAwait(false);
+                    throw;
+                }
             }
 
-            updates++;
+            return await CallThroughQueueAsync(call, started, deadline.Token).ConfigureAwait(false);
         }
-
-        throw new GradioStreamException($"/{apiName.TrimStart('/')} ended without a final value.");
+        catch (Exception ex) when (deadline.Expired(ex, cancellationToken))
+        {
+            throw GradioDeadline.Exceeded(limit, nameof(GradioConnectOptions.CallTimeout), CallDescription(apiName));
+        }
     }
 
     /// <summary>Calls an endpoint and yields its updates as they come (generators yield several), ending with the final one.</summary>
@@ -82,7 +101,13 @@ public class GradioClient
     /// <returns>The updates; the last one is <see cref="GradioUpdateKind.Complete"/>.</returns>
     public virtual IAsyncEnumerable<GradioUpdate> StreamAsync(
         string apiName, IReadOnlyList<JsonElement>? inputs = null, GradioCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        StreamWithinDeadlineAsync(apiName, inputs, options ?? new GradioCallOptions(), new CallTracker(), cancellationToken);
+        GradioDeadline.StreamAsync(
+            _http.Limits.CallTimeout,
+            nameof(GradioConnectOptions.CallTimeout),
+            () => CallDescription(apiName),
+            _timeProvider,
+            ct => StreamCoreAsync(apiName, inputs, options, ct),
+            cancellationToken);
 
     /// <summary>
     /// Uploads a file (<c>POST {prefix}/upload</c>, multipart field <c>files</c>) for use as a file input. The name goes
@@ -118,38 +143,63 @@ public class GradioClient
         return _http.OpenStreamAsync(url, eventStream: false, cancellationToken);
     }
 
-    /// <summary>The whole call, its start, stream and any repeat through the queue, within <see cref="GradioConnectOptions.CallTimeout"/>.</summary>
-    private IAsyncEnumerable<GradioUpdate> StreamWithinDeadlineAsync(
-        string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions options, CallTracker tracker, CancellationToken cancellationToken) =>
-        GradioDeadline.StreamAsync(
-            _http.Limits.CallTimeout,
-            nameof(GradioConnectOptions.CallTimeout),
-            $"The call of /{apiName?.TrimStart('/')} on {App.BaseUrl}",
-            _timeProvider,
-            ct => StreamCoreAsync(apiName!, inputs, options, tracker, ct),
-            cancellationToken);
+    private string CallDescription(string? apiName) => $"The call of /{apiName?.TrimStart('/')} on {App.BaseUrl}";
 
-    private async IAsyncEnumerable<GradioUpdate> StreamCoreAsync(
-        string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions options, CallTracker tracker, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Checks the name and inputs and chooses the protocol (the <c>/call</c> route when the app has one, unless told).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
+    private PreparedCall Prepare(string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiName);
+        options ??= DefaultCallOptions;
         var name = apiName.TrimStart('/');
         var dependency = Resolve(name);
         var data = GradioInputs.Build(dependency, Schema.Find(name), inputs ?? [], name);
-
         var useCall = options.Protocol switch
         {
             GradioProtocolPreference.Call => true,
             GradioProtocolPreference.Queue => false,
-            _ => App.HasCallRoute,
+            _ => _hasCallRoute,
         };
+        return new PreparedCall(name, dependency, data, options, useCall);
+    }
 
-        if (useCall)
+    /// <summary>The call through the queue to its final value (when asked for, or when the app has no <c>/call</c> route).</summary>
+    private async Task<GradioResult> CallThroughQueueAsync(PreparedCall call, long started, CancellationToken cancellationToken)
+    {
+        string? eventId = null;
+        var updates = 0;
+        await foreach (var update in GradioQueue.RunAsync(_http, App, call.Dependency, call.Data, id => eventId = id, cancellationToken).ConfigureAwait(false))
         {
-            tracker.Protocol = "call";
+            if (update.Kind == GradioUpdateKind.Complete)
+            {
+                return Result(call, update.Outputs, updates, eventId, "queue", started);
+            }
+
+            updates++;
+        }
+
+        throw new GradioStreamException($"/{call.Name} ended without a final value.");
+    }
+
+    private GradioResult Result(PreparedCall call, IReadOnlyList<JsonElement> outputs, int updates, string? eventId, string protocol, long started) => new()
+    {
+        ApiName = "/" + call.Name,
+        Outputs = outputs,
+        Protocol = protocol,
+        EventId = eventId,
+        UpdateCount = updates,
+        Duration = _timeProvider.GetElapsedTime(started),
+    };
+
+    private async IAsyncEnumerable<GradioUpdate> StreamCoreAsync(
+        string apiName, IReadOnlyList<JsonElement>? inputs, GradioCallOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var call = Prepare(apiName, inputs, options);
+        if (call.UseCallRoute)
+        {
             var fallBack = false;
             GradioAppException? hidden = null;
-            await using (var updates = GradioCallRoute.RunAsync(_http, App, name, data, id => tracker.EventId = id, cancellationToken).GetAsyncEnumerator(cancellationToken))
+            await using (var updates = GradioCallRoute.RunAsync(_http, App, call.Name, call.Data, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
                 while (true)
                 {
@@ -163,64 +213,69 @@ public class GradioClient
 
                         update = updates.Current;
                     }
-                    catch (GradioCallRoute.MissingException) when (options.Protocol == GradioProtocolPreference.Auto)
+                    catch (GradioCallRoute.MissingException) when (FallsBackToQueue(call.Options))
                     {
                         fallBack = true;
-                        break;
-                    }
-                    catch (GradioAppException ex) when (ex.IsHidden && options.FetchErrorText && options.Protocol != GradioProtocolPreference.Call)
-                    {
-                        hidden = ex;
                         break;
                     }
                     catch (GradioCallRoute.MissingException ex)
                     {
                         throw new GradioProtocolException(ex.Message);
                     }
+                    catch (GradioAppException ex) when (RepeatsForErrorText(ex, call.Options))
+                    {
+                        hidden = ex;
+                        break;
+                    }
 
                     yield return update;
                 }
             }
 
-            if (!fallBack && hidden is null)
+            if (hidden is not null)
+            {
+                await RepeatForErrorTextAsync(call, cancellationToken).ConfigureAwait(false);
+                throw hidden;
+            }
+
+            if (!fallBack)
             {
                 yield break;
             }
-
-            if (hidden is not null)
-            {
-                // The /call stream hid the text; the queue's answer carries it (the function runs again).
-                await foreach (var _ in GradioQueue.RunAsync(_http, App, dependency, data, id => tracker.EventId = id, cancellationToken).ConfigureAwait(false))
-                {
-                }
-
-                throw hidden;
-            }
         }
 
-        tracker.Protocol = "queue";
-        await foreach (var update in GradioQueue.RunAsync(_http, App, dependency, data, id => tracker.EventId = id, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in GradioQueue.RunAsync(_http, App, call.Dependency, call.Data, static _ => { }, cancellationToken).ConfigureAwait(false))
         {
             yield return update;
         }
     }
 
+    private static bool FallsBackToQueue(GradioCallOptions options) => options.Protocol == GradioProtocolPreference.Auto;
+
+    private static bool RepeatsForErrorText(GradioAppException error, GradioCallOptions options) =>
+        error.IsHidden && options.FetchErrorText && options.Protocol != GradioProtocolPreference.Call;
+
+    /// <summary>The <c>/call</c> stream hid the error's text; the queue's answer carries it (the function runs again) and is thrown from here.</summary>
+    private async Task RepeatForErrorTextAsync(PreparedCall call, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in GradioQueue.RunAsync(_http, App, call.Dependency, call.Data, static _ => { }, cancellationToken).ConfigureAwait(false))
+        {
+        }
+    }
+
     private GradioDependency Resolve(string name)
     {
-        var dependency = App.Dependencies.FirstOrDefault(d => string.Equals(d.ApiName, name, StringComparison.Ordinal));
-        if (dependency is not null)
+        for (var i = 0; i < App.Dependencies.Count; i++)
         {
-            return dependency;
+            if (string.Equals(App.Dependencies[i].ApiName, name, StringComparison.Ordinal))
+            {
+                return App.Dependencies[i];
+            }
         }
 
         var available = Schema.Endpoints.Select(e => e.ApiName).DefaultIfEmpty("(none)");
         throw new GradioEndpointNotFoundException($"The app at {App.BaseUrl} has no endpoint '/{name}'. Its endpoints: {string.Join(", ", available)}.");
     }
 
-    private sealed class CallTracker
-    {
-        public string Protocol { get; set; } = "call";
-
-        public string? EventId { get; set; }
-    }
+    private sealed record PreparedCall(string Name, GradioDependency Dependency, IReadOnlyList<JsonElement> Data, GradioCallOptions Options, bool UseCallRoute);
 }

@@ -10,62 +10,128 @@ internal static class GradioCallRoute
     /// <summary>Thrown when the app has no <c>/call</c> route (Gradio before 4.20): the caller may use the queue instead.</summary>
     internal sealed class MissingException(string message) : Exception(message);
 
-    public static async IAsyncEnumerable<GradioUpdate> RunAsync(
-        GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, Action<string> onEventId,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The final outputs of a call, the intermediate updates before them, and the server's event id.</summary>
+    /// <remarks>A class: a <c>Task</c> of a reference type runs the runtime's shared, precompiled async code.</remarks>
+    public sealed record Outcome(IReadOnlyList<JsonElement> Outputs, int UpdateCount, string EventId);
+
+    /// <summary>The whole call, waiting for its final value: one async method, not a chain of iterators.</summary>
+    public static async Task<Outcome> CallAsync(GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, CancellationToken cancellationToken)
     {
         string eventId;
         try
         {
             using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
-            eventId = started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
-                ? id.GetString()!
-                : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
+            eventId = EventId(started, app, apiName);
         }
-        catch (GradioProtocolException ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed)
+        catch (GradioProtocolException ex) when (IsMissingRoute(ex))
         {
-            throw new MissingException($"The app has no /call route ({ex.Message}).");
+            throw Missing(ex);
         }
 
-        onEventId(eventId);
-        var stream = await http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken).ConfigureAwait(false);
+        // Closed synchronously: the wrappers only stop their timer and hand the connection back (its drain runs on its own).
+        using (var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false))
+        {
+            var updates = 0;
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (Read(item, app, apiName))
+                {
+                    case { Kind: GradioUpdateKind.Complete } final:
+                        return new Outcome(final.Outputs, updates, eventId);
+                    case not null:
+                        updates++;
+                        break;
+                }
+            }
+        }
+
+        throw Unfinished(apiName, eventId);
+    }
+
+    /// <summary>The call's updates as they come, ending with the final one.</summary>
+    public static async IAsyncEnumerable<GradioUpdate> RunAsync(
+        GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var eventId = await StartAsync(http, app, apiName, data, cancellationToken).ConfigureAwait(false);
+        var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                switch (item.EventType)
+                if (Read(item, app, apiName) is { } update)
                 {
-                    case "generating":
-                        yield return new GradioUpdate(GradioUpdateKind.Generating, Outputs(item.Data, apiName));
-                        break;
-                    case "complete":
-                        yield return new GradioUpdate(GradioUpdateKind.Complete, Outputs(item.Data, apiName));
+                    yield return update;
+                    if (update.Kind == GradioUpdateKind.Complete)
+                    {
                         yield break;
-                    case "error":
-                        throw Error(item.Data, app, apiName);
-                    default:
-                        break; // heartbeat and events this client does not know
+                    }
                 }
             }
         }
 
-        throw new GradioStreamException($"The result stream of /{apiName} (event {eventId}) ended without a 'complete' event.");
+        throw Unfinished(apiName, eventId);
     }
 
-    private static IReadOnlyList<JsonElement> Outputs(string data, string apiName)
+    /// <summary><c>POST {prefix}/call/{name}</c>: the event id of the started call.</summary>
+    private static async Task<string> StartAsync(GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, CancellationToken cancellationToken)
     {
         try
         {
-            using var document = JsonDocument.Parse(data);
-            return document.RootElement.ValueKind == JsonValueKind.Array
-                ? [.. document.RootElement.EnumerateArray().Select(e => e.Clone())]
-                : throw new GradioStreamException($"/{apiName} sent outputs that are not a list: {Short(data)}");
+            using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
+            return EventId(started, app, apiName);
+        }
+        catch (GradioProtocolException ex) when (IsMissingRoute(ex))
+        {
+            throw Missing(ex);
+        }
+    }
+
+    private static string EventId(JsonDocument started, GradioAppInfo app, string apiName) =>
+        started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()!
+            : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
+
+    /// <summary>Gradio before 4.20 answers the POST with 404 or 405.</summary>
+    private static bool IsMissingRoute(GradioProtocolException error) =>
+        error.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed;
+
+    private static MissingException Missing(GradioProtocolException error) => new($"The app has no /call route ({error.Message}).");
+
+    private static Task<Stream> OpenAsync(GradioHttp http, GradioAppInfo app, string apiName, string eventId, CancellationToken cancellationToken) =>
+        http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken);
+
+    /// <summary>An update for <c>generating</c> and <c>complete</c>, the typed error for <c>error</c>, nothing for heartbeats and unknown events.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
+    private static GradioUpdate? Read(SseItem<string> item, GradioAppInfo app, string apiName) => item.EventType switch
+    {
+        "generating" => new GradioUpdate(GradioUpdateKind.Generating, Outputs(item.Data, apiName)),
+        "complete" => new GradioUpdate(GradioUpdateKind.Complete, Outputs(item.Data, apiName)),
+        "error" => throw Error(item.Data, app, apiName),
+        _ => null,
+    };
+
+    private static GradioStreamException Unfinished(string apiName, string eventId) =>
+        new($"The result stream of /{apiName} (event {eventId}) ended without a 'complete' event.");
+
+    /// <summary>The outputs list, parsed once into an element that owns its (unpooled) document: nothing to clone or dispose.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
+    private static IReadOnlyList<JsonElement> Outputs(string data, string apiName)
+    {
+        JsonElement root;
+        try
+        {
+            root = JsonElement.Parse(data);
         }
         catch (JsonException ex)
         {
             throw new GradioStreamException($"/{apiName} sent unreadable outputs: {Short(data)}", ex);
         }
+
+        return root.ValueKind == JsonValueKind.Array
+            ? [.. root.EnumerateArray()]
+            : throw new GradioStreamException($"/{apiName} sent outputs that are not a list: {Short(data)}");
     }
 
     /// <summary><c>null</c> (error hidden; always on Gradio before 6.13), <c>{"error": text|null}</c>, or a string such as <c>"404: Not Found"</c>.</summary>
@@ -74,8 +140,7 @@ internal static class GradioCallRoute
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(data) ? "null" : data);
-            root = document.RootElement.Clone();
+            root = JsonElement.Parse(string.IsNullOrWhiteSpace(data) ? "null" : data);
         }
         catch (JsonException)
         {

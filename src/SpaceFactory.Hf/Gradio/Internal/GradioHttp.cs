@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SpaceFactory.Hf.Http;
 
@@ -19,11 +19,17 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
     /// <summary>Enough of an error body for its reason; the rest of an error page is never read.</summary>
     private const int MaxErrorBytes = 8 * 1024;
 
+    /// <summary>The same for every request: built once.</summary>
+    private static readonly string UserAgent = HfUserAgent.Build(null);
+
     public Uri BaseUrl { get; } = new(baseUrl.AbsoluteUri.TrimEnd('/') + "/");
 
-    public string Root => BaseUrl.AbsoluteUri.TrimEnd('/');
+    public string Root { get; } = baseUrl.AbsoluteUri.TrimEnd('/');
 
-    public bool HasToken => token is not null;
+    /// <summary>The <c>X-HF-Authorization</c> value, built once.</summary>
+    private readonly string? _bearer = token is null ? null : "Bearer " + token;
+
+    public bool HasToken => _bearer is not null;
 
     /// <summary>The limits and deadlines this connection was made with.</summary>
     public GradioConnectOptions Limits => limits;
@@ -40,7 +46,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
     public async Task<JsonDocument> PostJsonAsync(string pathAndQuery, byte[] body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Url(pathAndQuery)) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json"); // sent as is, never parsed
         using var response = await SendAsync(requests, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
@@ -59,7 +65,7 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (eventStream)
         {
-            request.Headers.Accept.ParseAdd("text/event-stream");
+            request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
         }
 
         var response = await SendAsync(streams, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -67,8 +73,9 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         {
             await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var idle = new IdleTimeoutStream(body, limits.StreamIdleTimeout, timeProvider, $"GET {url.AbsolutePath}", response);
-            return eventStream ? new SseEventLimitStream(idle, limits.MaxSseEventBytes, $"GET {url.AbsolutePath}") : idle;
+            var description = "GET " + url.AbsolutePath;
+            var idle = new IdleTimeoutStream(body, limits.StreamIdleTimeout, timeProvider, description, response);
+            return eventStream ? new SseEventLimitStream(idle, limits.MaxSseEventBytes, description) : idle;
         }
         catch
         {
@@ -120,31 +127,28 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         }
     }
 
+    /// <summary>The headers of every request, which is always a new one (a redirect is followed with a new request too).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private void Authorize(HttpRequestMessage request)
     {
-        request.Headers.Remove("X-HF-Authorization");
-        request.Headers.Authorization = null;
-        if (token is not null && request.RequestUri is { } url && IsAppOrigin(url))
+        if (_bearer is not null && request.RequestUri is { } url && IsAppOrigin(url))
         {
             // One header, as gradio_client sends it: the Hub's proxy reads X-HF-Authorization for a private Space,
             // and Authorization stays free for the app's own scheme (docs/gradio-client.md, "Tokens").
-            request.Headers.TryAddWithoutValidation("X-HF-Authorization", "Bearer " + token);
+            request.Headers.TryAddWithoutValidation("X-HF-Authorization", _bearer);
         }
 
-        if (!request.Headers.Contains("User-Agent"))
-        {
-            request.Headers.TryAddWithoutValidation("User-Agent", HfUserAgent.Build(null));
-        }
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
     }
 
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
+    /// <summary>Nothing to await on success (no state machine on the common path); the typed error otherwise.</summary>
+    private Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.IsSuccessStatusCode ? Task.CompletedTask : ThrowFailureAsync(response, cancellationToken);
 
-        var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+    /// <summary>The typed error of a failed response, with the server's reason read from a bounded part of its body.</summary>
+    private async Task ThrowFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var what = What(response);
         var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var detail = Detail(body);
         var status = response.StatusCode;
@@ -161,29 +165,34 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         throw error;
     }
 
+    /// <summary>"POST /path" for messages; built only when one is written.</summary>
+    private static string What(HttpResponseMessage response) => $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
-        if (response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
+        // The raw header: parsing it into a MediaTypeHeaderValue on every answer costs more than this check.
+        if (response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var types) && types.ToString().Contains("html", StringComparison.OrdinalIgnoreCase))
         {
-            throw new GradioProtocolException($"{what} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?");
+            throw new GradioProtocolException($"{What(response)} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?");
         }
 
         byte[] body;
         bool complete;
         try
         {
-            (body, complete) = await BoundedBody.ReadAtMostAsync(response.Content, limits.MaxJsonBytes, cancellationToken).ConfigureAwait(false);
+            // The stream overload: one async layer fewer on every JSON answer; the response owns and closes the body.
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            (body, complete) = await BoundedBody.ReadAtMostAsync(stream, limits.MaxJsonBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new GradioProtocolException($"{what}: the connection broke while the answer was read: {ex.Message}", ex);
+            throw new GradioProtocolException($"{What(response)}: the connection broke while the answer was read: {ex.Message}", ex);
         }
 
         if (!complete)
         {
             throw new GradioProtocolException(
-                $"{what} answered more than {BoundedBody.Size(limits.MaxJsonBytes)} of JSON ({nameof(GradioConnectOptions)}.{nameof(GradioConnectOptions.MaxJsonBytes)}); the read was stopped there.");
+                $"{What(response)} answered more than {BoundedBody.Size(limits.MaxJsonBytes)} of JSON ({nameof(GradioConnectOptions)}.{nameof(GradioConnectOptions.MaxJsonBytes)}); the read was stopped there.");
         }
 
         try
@@ -193,11 +202,11 @@ internal sealed class GradioHttp(HttpClient requests, HttpClient streams, Uri ba
         catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0 && ex.Message.StartsWith("'<'", StringComparison.Ordinal))
         {
             // Proxies and error pages often send HTML under a JSON content type.
-            throw new GradioProtocolException($"{what} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?", ex);
+            throw new GradioProtocolException($"{What(response)} returned an HTML page where JSON was expected; is this a Gradio app, and is it running?", ex);
         }
         catch (JsonException ex)
         {
-            throw new GradioProtocolException($"{what} returned a body that is not JSON: {ex.Message}", ex);
+            throw new GradioProtocolException($"{What(response)} returned a body that is not JSON: {ex.Message}", ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SpaceFactory.Hf.Gradio.Internal;
@@ -8,13 +9,26 @@ namespace SpaceFactory.Hf.Gradio.Internal;
 /// </summary>
 internal static class GradioInputs
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     public static IReadOnlyList<JsonElement> Build(GradioDependency dependency, GradioEndpointSchema? endpoint, IReadOnlyList<JsonElement> inputs, string name)
     {
         var parameters = endpoint?.Parameters ?? [];
-        var expected = dependency.InputIsState.Count > 0 ? dependency.InputIsState.Count(s => !s) : parameters.Count;
+        var states = dependency.InputIsState;
+        var stateCount = 0;
+        for (var i = 0; i < states.Count; i++)
+        {
+            stateCount += states[i] ? 1 : 0;
+        }
+
+        var expected = states.Count > 0 ? states.Count - stateCount : parameters.Count;
         if (inputs.Count > expected)
         {
             throw new GradioValidationException($"/{name} takes {expected} input(s) ({Names(parameters)}), but {inputs.Count} were given.");
+        }
+
+        if (inputs.Count == expected && stateCount == 0)
+        {
+            return inputs; // the common case: every input given, no State among them
         }
 
         var values = new List<JsonElement>(inputs);

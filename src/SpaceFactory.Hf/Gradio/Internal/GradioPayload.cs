@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SpaceFactory.Hf.Gradio.Internal;
@@ -21,17 +23,18 @@ internal static class GradioPayload
     private static void WriteData(Utf8JsonWriter writer, IReadOnlyList<JsonElement> data)
     {
         writer.WriteStartArray("data");
-        foreach (var item in data)
+        for (var i = 0; i < data.Count; i++)
         {
-            item.WriteTo(writer);
+            data[i].WriteTo(writer);
         }
 
         writer.WriteEndArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(256); // written straight into, without a stream between
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -39,6 +42,6 @@ internal static class GradioPayload
             writer.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -38,8 +38,7 @@ internal static class GradioQueue
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var message = Parse(item.Data, name);
-                var root = message.RootElement;
+                var root = Parse(item.Data, name);
                 var kind = root.TryGetProperty("msg", out var msg) ? msg.GetString() : null;
                 if (string.Equals(kind, "close_stream", StringComparison.Ordinal))
                 {
@@ -63,7 +62,7 @@ internal static class GradioQueue
                             throw Failure(root, name);
                         }
 
-                        yield return new GradioUpdate(GradioUpdateKind.Complete, [.. Output(root, name).EnumerateArray().Select(e => e.Clone())]);
+                        yield return new GradioUpdate(GradioUpdateKind.Complete, [.. Output(root, name).EnumerateArray()]);
                         yield break;
                     case "queue_full":
                         throw new GradioQueueFullException($"/{name}: the app's queue is full.");
@@ -80,11 +79,12 @@ internal static class GradioQueue
 
     private static string NewSessionHash() => RandomNumberGenerator.GetString(SessionAlphabet, 11);
 
-    private static JsonDocument Parse(string data, string name)
+    /// <summary>One message, in an element that owns its (unpooled) document: its outputs need no clone.</summary>
+    private static JsonElement Parse(string data, string name)
     {
         try
         {
-            return JsonDocument.Parse(data);
+            return JsonElement.Parse(data);
         }
         catch (JsonException ex)
         {
@@ -119,7 +119,7 @@ internal static class GradioQueue
     }
 
     private static JsonElement[] ToElements(JsonNode?[] nodes) =>
-        [.. nodes.Select(n => { using var d = JsonDocument.Parse(n?.ToJsonString() ?? "null"); return d.RootElement.Clone(); })];
+        [.. nodes.Select(n => JsonElement.Parse(n?.ToJsonString() ?? "null"))];
 
     private static GradioAppException Failure(JsonElement root, string name)
     {

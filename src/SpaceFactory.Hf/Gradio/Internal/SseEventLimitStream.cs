@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpaceFactory.Hf.Gradio.Internal;
 
 /// <summary>
@@ -11,42 +13,66 @@ internal sealed class SseEventLimitStream(Stream inner, long maxEventBytes, stri
     private bool _lineEmpty = true;
     private bool _afterCarriageReturn;
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Count(buffer.Span[..read]);
-        return read;
+        var read = Inner.ReadAsync(buffer, cancellationToken);
+        if (read.IsCompletedSuccessfully)
+        {
+            var count = read.Result;
+            Count(buffer.Span[..count]);
+            return new ValueTask<int>(count);
+        }
+
+        return CountWhenReadAsync(read, buffer);
     }
 
-    /// <summary>Lines end in CR, LF or CRLF; a blank line ends an event and starts the count anew.</summary>
+    private async ValueTask<int> CountWhenReadAsync(ValueTask<int> read, Memory<byte> buffer)
+    {
+        var count = await read.ConfigureAwait(false);
+        Count(buffer.Span[..count]);
+        return count;
+    }
+
+    /// <summary>Lines end in CR, LF or CRLF; a blank line ends an event and starts the count anew. Runs from line end to line end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs on every call: optimised from the first one
     private void Count(ReadOnlySpan<byte> bytes)
     {
-        foreach (var b in bytes)
+        while (!bytes.IsEmpty)
         {
-            if (b == (byte)'\n' && _afterCarriageReturn)
+            if (_afterCarriageReturn && bytes[0] == (byte)'\n')
             {
                 _afterCarriageReturn = false;
-                continue; // the LF of a CRLF
-            }
-
-            _afterCarriageReturn = b == (byte)'\r';
-            if (b is (byte)'\n' or (byte)'\r')
-            {
-                if (_lineEmpty)
-                {
-                    _eventBytes = 0;
-                }
-
-                _lineEmpty = true;
+                bytes = bytes[1..]; // the LF of a CRLF
                 continue;
             }
 
-            _lineEmpty = false;
-            if (++_eventBytes > maxEventBytes)
+            _afterCarriageReturn = false;
+            var end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+            var text = end < 0 ? bytes.Length : end;
+            if (text > 0)
             {
-                throw new GradioProtocolException(
-                    $"{description}: one server-sent event grew past {Http.BoundedBody.Size(maxEventBytes)} ({nameof(GradioConnectOptions)}.{nameof(GradioConnectOptions.MaxSseEventBytes)}); the stream was closed.");
+                _lineEmpty = false;
+                _eventBytes += text;
+                if (_eventBytes > maxEventBytes)
+                {
+                    throw new GradioProtocolException(
+                        $"{description}: one server-sent event grew past {Http.BoundedBody.Size(maxEventBytes)} ({nameof(GradioConnectOptions)}.{nameof(GradioConnectOptions.MaxSseEventBytes)}); the stream was closed.");
+                }
             }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            if (_lineEmpty)
+            {
+                _eventBytes = 0;
+            }
+
+            _lineEmpty = true;
+            _afterCarriageReturn = bytes[end] == (byte)'\r';
+            bytes = bytes[(end + 1)..];
         }
     }
 }

@@ -40,8 +40,19 @@ public sealed record GradioApiSchema
     /// <summary>The endpoint named <paramref name="apiName"/> (with or without its slash), or <see langword="null"/>.</summary>
     /// <param name="apiName">The API name.</param>
     /// <returns>The endpoint.</returns>
-    public GradioEndpointSchema? Find(string apiName) =>
-        Endpoints.FirstOrDefault(e => string.Equals(e.ApiName, "/" + apiName.TrimStart('/'), StringComparison.Ordinal));
+    public GradioEndpointSchema? Find(string apiName)
+    {
+        var name = apiName.AsSpan().TrimStart('/');
+        for (var i = 0; i < Endpoints.Count; i++)
+        {
+            if (Endpoints[i].ApiName.AsSpan() is ['/', .. var rest] && rest.SequenceEqual(name))
+            {
+                return Endpoints[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The schema as indented JSON (<c>api_schema.json</c>).</summary>
     /// <returns>The JSON text.</returns>
