@@ -118,7 +118,7 @@ internal static class CliStartWorkload
     private static async Task<(double Ms, double? CpuMs)> TimeFloorAsync(Uri endpoint, TaskCompletionSource<long> seen, CancellationToken cancellationToken)
     {
         // This runner's apphost when it has one (as the CLI's is started), else its dll through dotnet (inside a test host).
-        var dll = typeof(CliStartWorkload).Assembly.Location;
+        var dll = Path.Combine(AppContext.BaseDirectory, "SpaceFactory.Scenarios.dll");
         var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null);
         var info = new ProcessStartInfo(File.Exists(apphost) ? apphost : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         if (!File.Exists(apphost))
