@@ -17,16 +17,7 @@ internal static class GradioCallRoute
     /// <summary>The whole call, waiting for its final value: one async method, not a chain of iterators.</summary>
     public static async Task<Outcome> CallAsync(GradioHttp http, GradioAppInfo app, string apiName, IReadOnlyList<JsonElement> data, CancellationToken cancellationToken)
     {
-        string eventId;
-        try
-        {
-            using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
-            eventId = EventId(started, app, apiName);
-        }
-        catch (GradioProtocolException ex) when (IsMissingRoute(ex))
-        {
-            throw Missing(ex);
-        }
+        var eventId = await StartAsync(http, app, apiName, data, cancellationToken).ConfigureAwait(false);
 
         // Closed synchronously: the wrappers only stop their timer and hand the connection back (its drain runs on its own).
         using (var stream = await OpenAsync(http, app, apiName, eventId, cancellationToken).ConfigureAwait(false))
@@ -80,24 +71,16 @@ internal static class GradioCallRoute
         try
         {
             using var started = await http.PostJsonAsync($"{app.ApiPrefix}/call/{apiName}", GradioPayload.Data(data), cancellationToken).ConfigureAwait(false);
-            return EventId(started, app, apiName);
+            return started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()!
+                : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
         }
-        catch (GradioProtocolException ex) when (IsMissingRoute(ex))
+        catch (GradioProtocolException ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed)
         {
-            throw Missing(ex);
+            // Gradio before 4.20 answers the POST with 404 or 405.
+            throw new MissingException($"The app has no /call route ({ex.Message}).");
         }
     }
-
-    private static string EventId(JsonDocument started, GradioAppInfo app, string apiName) =>
-        started.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()!
-            : throw new GradioProtocolException($"POST {app.ApiPrefix}/call/{apiName} returned no event_id.");
-
-    /// <summary>Gradio before 4.20 answers the POST with 404 or 405.</summary>
-    private static bool IsMissingRoute(GradioProtocolException error) =>
-        error.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed;
-
-    private static MissingException Missing(GradioProtocolException error) => new($"The app has no /call route ({error.Message}).");
 
     private static Task<Stream> OpenAsync(GradioHttp http, GradioAppInfo app, string apiName, string eventId, CancellationToken cancellationToken) =>
         http.OpenStreamAsync(http.Url($"{app.ApiPrefix}/call/{apiName}/{eventId}"), eventStream: true, cancellationToken);
