@@ -46,50 +46,17 @@ internal static class CliStartWorkload
         var withFloor = server is not null && !aot;
         for (var run = -1; run < options.P0Runs; run++)
         {
+            // Run -1 warms the disk cache, as any second start of a tool would be.
             if (withFloor)
             {
                 firstRequest = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-                var (floorMs, floorCpuMs) = await TimeFloorAsync(endpoint, firstRequest, cancellationToken).ConfigureAwait(false);
-                if (run >= 0)
-                {
-                    floor.Add(floorMs);
-                    if (floorCpuMs is { } used)
-                    {
-                        floorCpu.Add(used);
-                    }
-                }
+                var floorRun = await TimeToRequestAsync(FloorStartInfo(endpoint), firstRequest, untilExit: false, cancellationToken).ConfigureAwait(false);
+                Keep(run, floorRun, floor, floorCpu);
             }
 
             firstRequest = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var info = StartInfo(cli, endpoint, options.Url is null ? null : options.Token);
-            var started = Stopwatch.GetTimestamp();
-            using var process = Process.Start(info) ?? throw new InvalidOperationException("The CLI did not start.");
-            if (server is null)
-            {
-                _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-                _ = process.StandardError.ReadToEndAsync(cancellationToken);
-                await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-                firstRequest.TrySetResult(Stopwatch.GetTimestamp());
-            }
-
-            var seen = await firstRequest.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-            var cpuMs = server is null ? null : CpuMs(process.Id);
-            if (run >= 0)
-            {
-                // Run -1 warms the disk cache, as any second start of a tool would be.
-                samples.Add(Stopwatch.GetElapsedTime(started, seen).TotalMilliseconds);
-                if (cpuMs is { } used)
-                {
-                    cpu.Add(used);
-                }
-            }
-
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            var cliRun = await TimeToRequestAsync(StartInfo(cli, endpoint, options.Url is null ? null : options.Token), firstRequest, untilExit: server is null, cancellationToken).ConfigureAwait(false);
+            Keep(run, cliRun, samples, cpu);
         }
 
         result.Runs = samples.Count;
@@ -114,26 +81,55 @@ internal static class CliStartWorkload
         return result;
     }
 
-    /// <summary>One floor run: this runner as <c>p0-floor</c>, from its start to the listener seeing its GET.</summary>
-    private static async Task<(double Ms, double? CpuMs)> TimeFloorAsync(Uri endpoint, TaskCompletionSource<long> seen, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="info"/> and times it until <paramref name="seen"/> (the listener saw its request), or, with
+    /// <paramref name="untilExit"/> (another server, whose requests the runner cannot see), until it exits; the CPU time
+    /// it had used by then when the listener is local. The process is then stopped.
+    /// </summary>
+    private static async Task<(double Ms, double? CpuMs)> TimeToRequestAsync(ProcessStartInfo info, TaskCompletionSource<long> seen, bool untilExit, CancellationToken cancellationToken)
     {
-        // This runner's apphost when it has one (as the CLI's is started), else its dll through dotnet (inside a test host).
-        var dll = Path.Combine(AppContext.BaseDirectory, "SpaceFactory.Scenarios.dll");
-        var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null);
-        var info = new ProcessStartInfo(File.Exists(apphost) ? apphost : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (!File.Exists(apphost))
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start.");
+        if (untilExit)
         {
-            info.ArgumentList.Add(dll);
+            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            _ = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            seen.TrySetResult(Stopwatch.GetTimestamp());
         }
 
-        info.ArgumentList.Add(FloorVerb);
-        info.ArgumentList.Add(new Uri(endpoint, "api/buckets/bench/runs/tree").AbsoluteUri);
-        var started = Stopwatch.GetTimestamp();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("The floor process did not start.");
         var at = await seen.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-        var cpuMs = CpuMs(process.Id);
-        await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var cpuMs = untilExit ? null : CpuMs(process.Id);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return (Stopwatch.GetElapsedTime(started, at).TotalMilliseconds, cpuMs);
+    }
+
+    /// <summary>Keeps a measured run's figures (run -1 is the warm-up).</summary>
+    private static void Keep(int run, (double Ms, double? CpuMs) measured, List<double> times, List<double> cpu)
+    {
+        if (run < 0)
+        {
+            return;
+        }
+
+        times.Add(measured.Ms);
+        if (measured.CpuMs is { } used)
+        {
+            cpu.Add(used);
+        }
+    }
+
+    /// <summary>The floor: this runner as <c>p0-floor</c>; its apphost when it has one (as the CLI's is started), else its dll (inside a test host).</summary>
+    private static ProcessStartInfo FloorStartInfo(Uri endpoint)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "SpaceFactory.Scenarios.dll");
+        var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null);
+        return Launch(File.Exists(apphost) ? apphost : dll, [FloorVerb, new Uri(endpoint, "api/buckets/bench/runs/tree").AbsoluteUri]);
     }
 
     /// <summary>
@@ -196,8 +192,18 @@ internal static class CliStartWorkload
 
     private static ProcessStartInfo StartInfo(string cli, Uri endpoint, string? token)
     {
-        var isDll = cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var info = new ProcessStartInfo(isDll ? "dotnet" : cli)
+        var info = Launch(cli, ["runs", "--bucket", "hf://buckets/bench/runs", "--json"]);
+        info.Environment["HF_ENDPOINT"] = endpoint.AbsoluteUri.TrimEnd('/');
+        info.Environment[HfClientOptions.TokenVariable] = token ?? "hf_scenario_p0_test_token_00000";
+        info.Environment["NO_COLOR"] = "1";
+        return info;
+    }
+
+    /// <summary>An apphost or native binary as it is, a <c>.dll</c> through <c>dotnet</c>; output captured.</summary>
+    private static ProcessStartInfo Launch(string program, string[] arguments)
+    {
+        var isDll = program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(isDll ? "dotnet" : program)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -205,17 +211,14 @@ internal static class CliStartWorkload
         };
         if (isDll)
         {
-            info.ArgumentList.Add(cli);
+            info.ArgumentList.Add(program);
         }
 
-        foreach (var arg in (string[])["runs", "--bucket", "hf://buckets/bench/runs", "--json"])
+        foreach (var argument in arguments)
         {
-            info.ArgumentList.Add(arg);
+            info.ArgumentList.Add(argument);
         }
 
-        info.Environment["HF_ENDPOINT"] = endpoint.AbsoluteUri.TrimEnd('/');
-        info.Environment[HfClientOptions.TokenVariable] = token ?? "hf_scenario_p0_test_token_00000";
-        info.Environment["NO_COLOR"] = "1";
         return info;
     }
 }
